@@ -1,0 +1,63 @@
+"""The library's entry points: read inputs into articles, summarize text."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .ingest import READABLE_SUFFIXES, date_from_name, read_docx, read_jsonl, read_text_file
+from .models import Article, ArticleSummary, Options
+from .ingest import split_page
+
+Log = Callable[[str], None]
+
+
+def summarize(text: str, options: Options = Options()) -> list[ArticleSummary]:
+    """Split a page (or one article) into articles and summarize each."""
+    from .ingest import check_prose
+    from .summarize import summarize_article
+
+    check_prose(text, "<text>")
+    return [summarize_article(article, options) for article in split_page(text, "<text>")]
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; folders replaced by the readable files under them, sorted."""
+    out = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES)
+        else:
+            out.append(path)
+    return out
+
+
+def read_articles(path: str, date: str | None = None, log: Log | None = None,
+                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """Articles of one input: a page file, a .docx, a .jsonl (one article a line), or `-` for stdin.
+
+    Whole-file problems raise InputError; a bad line of a .jsonl goes to `on_error` and is skipped.
+    """
+    if path == "-":
+        yield from read_text_file(sys.stdin.buffer.read(), "-", date, log)
+        return
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file or folder", "check the path")
+    if p.is_dir():
+        raise InputError(path, "is a folder", "give the files in it, or use `briefing brief` which reads folders")
+    date = date or date_from_name(p.name)
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        yield from read_docx(p, date)
+        return
+    try:
+        data = p.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from None
+    if suffix == ".jsonl":
+        yield from read_jsonl(data, path, date, on_error)
+    else:
+        yield from read_text_file(data, path, date, log)

@@ -1,0 +1,185 @@
+"""The command line: parses flags into Options and calls the library. Only this module knows click."""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+
+import click
+
+from . import __version__
+from .errors import BriefingError, InputError
+from .models import Article, ArticleSummary, Options
+
+FORMATS = ("text", "markdown", "json", "jsonl")
+
+
+class Reporter:
+    """Collects failures: one line each on stderr, and the exit code at the end."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.failures = 0
+
+    def error(self, error: Exception) -> None:
+        self.failures += 1
+        click.echo(f"briefing: error: {error}", err=True)
+
+    def log(self, message: str) -> None:
+        if self.verbose:
+            click.echo(f"briefing: {message}", err=True)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+
+def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter) -> Iterator[Article]:
+    """Articles of every input in order; a failing input is reported and the rest still read."""
+    from .api import expand_paths, read_articles
+
+    for path in expand_paths(list(paths)):
+        try:
+            yield from read_articles(path, date, reporter.log, reporter.error)
+        except BriefingError as error:
+            reporter.error(error)
+
+
+def summaries(articles: Iterable[Article], options: Options, workers: int,
+              reporter: Reporter) -> Iterator[ArticleSummary]:
+    """Summaries in input order, on `workers` processes when more than one."""
+    from .parallel import summarize_stream
+
+    for result in summarize_stream(articles, options, workers):
+        if isinstance(result, ArticleSummary):
+            yield result
+        else:
+            reporter.error(result)
+
+
+def common_options(function):
+    """Flags shared by the commands that analyse articles."""
+    for decorator in reversed([
+        click.option("--sentences", "-n", default=3, show_default=True, type=click.IntRange(1, 50),
+                     help="Key sentences per article."),
+        click.option("--keywords", "-k", default=10, show_default=True, type=click.IntRange(1, 100),
+                     help="Keywords per article."),
+        click.option("--max-chars", type=click.IntRange(10), help="Character budget for the summary."),
+        click.option("--engine", type=click.Choice(["builtin", "textrank4zh"]), default="builtin",
+                     show_default=True, help="Ranking engine (textrank4zh needs `pip install briefing[textrank4zh]`)."),
+        click.option("--backend", type=click.Choice(["rjieba", "jieba"]), default="rjieba", show_default=True,
+                     help="Segmenter: rjieba (fast Rust port) or jieba (the reference)."),
+        click.option("--user-dict", type=click.Path(dir_okay=False),
+                     help="jieba-format user dictionary (`word [freq] [tag]` a line)."),
+        click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the pages (default: from file names)."),
+        click.option("--verbose", "-v", is_flag=True, help="Say what was guessed (encodings, dates) on stderr."),
+    ]):
+        function = decorator(function)
+    return function
+
+
+def make_options(sentences: int, keywords: int, max_chars: int | None, engine: str, backend: str,
+                 user_dict: str | None) -> Options:
+    return Options(sentences=sentences, keywords=keywords, max_chars=max_chars, engine=engine,
+                   backend=backend, user_dict=user_dict)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="briefing")
+def cli() -> None:
+    """Summaries and leadership briefs (简报) from Chinese news pages.
+
+    \b
+    Examples:
+      briefing summarize seeds/2024-05-13.txt
+      briefing summarize page.txt --format json
+      cat page.txt | briefing summarize -
+      briefing summarize archive.jsonl --format jsonl --workers 2 > out.jsonl
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="[PATH|-]...")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes to spread articles over (output order is unchanged).")
+@common_options
+def summarize(paths: tuple[str, ...], fmt: str, workers: int, date: str | None, verbose: bool,
+              **flags) -> None:
+    """Title, keywords, key sentences, people and figures of each article.
+
+    PATH is a page (.txt, .md), a Word file (.docx), a .jsonl file with one
+    article a line ({"id", "title", "text", "date"}), a folder, or - for stdin.
+
+    \b
+    Examples:
+      briefing summarize seeds/2024-05-13.txt
+      briefing summarize seeds/ --format markdown --sentences 2
+      briefing summarize page.txt --format json --user-dict names.txt
+      cat page.txt | briefing summarize - --format jsonl
+    """
+    if not paths:
+        if sys.stdin.isatty():
+            raise click.UsageError("give a file, a folder, or - to read standard input")
+        paths = ("-",)
+    reporter = Reporter(verbose)
+    options = make_options(**flags)
+    try:
+        _check_engine(options)
+        stream = summaries(iter_articles(paths, date, reporter), options, workers, reporter)
+        write_summaries(stream, fmt)
+    except BriefingError as error:
+        reporter.error(error)
+    sys.exit(reporter.exit_code)
+
+
+def _check_engine(options: Options) -> None:
+    if options.user_dict:
+        from .segment import read_user_dict
+
+        read_user_dict(options.user_dict)
+    if options.engine == "textrank4zh":
+        from .tr4zh import load
+
+        load()
+
+
+def write_summaries(stream: Iterable[ArticleSummary], fmt: str) -> None:
+    """Print summaries as they come, so memory does not grow with the input."""
+    from .records import summary_to_dict
+
+    out = sys.stdout
+    first = True
+    if fmt == "json":
+        out.write('{"articles": [')
+    for summary in stream:
+        record = summary_to_dict(summary)
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            body = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            out.write(("\n  " if first else ",\n  ") + body)
+        else:
+            out.write(_render_article(record, summary.article.index + 1, fmt) + ("" if first else ""))
+            out.write("\n")
+        out.flush() if fmt != "jsonl" else None
+        first = False
+    if fmt == "json":
+        out.write("\n]}\n" if not first else "]}\n")
+
+
+def _render_article(record: dict, n: int, fmt: str) -> str:
+    from .render.markdown import render
+
+    name = "article.md.j2" if fmt == "markdown" else "article.txt.j2"
+    return render(name, s=record, n=n)
+
+
+def main() -> None:
+    """Entry point of the `briefing` script and `python -m briefing`."""
+    try:
+        cli(prog_name="briefing")
+    except KeyboardInterrupt:
+        click.echo("briefing: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,84 @@
+"""People with their titles, organisations, places, dates, money and counts."""
+from __future__ import annotations
+
+import re
+
+from collections.abc import Sequence
+
+from .models import Entities, Person
+
+_UNIT_PREFIX = (r"(?:区委|市委|县委|省委|党委|党工委|党组|区政府|市政府|县政府|区人大常委会|市人大常委会|人大常委会"
+                r"|区政协|市政协|政协|区纪委|市纪委|纪委|监委|区委组织部|区委宣传部|区委统战部|区委办|区政府办"
+                r"|管委会|办事处|街道|区|市|县|镇|乡|省)?")
+_UNIT_CORE = (r"(?:常务)?(?:副)?(?:书记|区长|市长|县长|镇长|乡长|省长|主任|主席|部长|局长|厅长|处长|科长|秘书长"
+              r"|常委|董事长|总经理|经理|总裁|校长|院长|所长|队长|会长|理事长|组长|总监|监察委员会主任)")
+_TITLE_RE = re.compile(rf"((?:{_UNIT_PREFIX}{_UNIT_CORE}[、，,和及]?)+)$")
+_LEADER_WORDS = re.compile(r"书记|区长|市长|县长|镇长|乡长|省长|主任|主席|部长|常委|秘书长")
+_FIGURE_RE = re.compile(
+    r"(?:约|近|超|超过|逾|达|共|累计|总计)?\d+(?:[.,]\d+)*(?:\s*[至~～\-—]\s*\d+(?:\.\d+)?)?(?:多|余)?"
+    r"(?:万|亿|千|百)?(?:元|美元|亩|平方米|公里|千米|个|家|人次|人|名|所|项|辆|套|户|座|吨|栋|间|条|场|%|％)(?:以上|左右|多)?"
+)
+_DATE_RE = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s*[~～至—\-]\s*(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?"
+    r"|(?<![月\d])\d{1,2}日\s*[~～至—\-]\s*\d{1,2}日(?:上午|下午|晚上)?"
+    r"|近日|日前|近期|今年\d{1,2}月|\d{4}年\d{1,2}月"
+)
+_ORG_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?(?:有限公司|股份公司|集团|委员会|管委会|办事处|学校|医院|大学|研究院|协会|商会|指挥部)"
+)
+
+
+def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> Entities:
+    """Named things of an article given as (text, tagged words) segments, in order of first mention."""
+    text = "\n".join(segment for segment, _ in segments)
+    tagged = [pair for _, words in segments for pair in [*words, ("\n", "x")]]
+    return Entities(
+        people=tuple(people(text, tagged)),
+        organizations=tuple(_unique(m.group(0) for m in _ORG_RE.finditer(text))
+                            or _unique(w for w, f in tagged if f == "nt")),
+        places=tuple(_unique(w for w, f in tagged if f == "ns" and len(w) >= 2)),
+        dates=tuple(_unique(m.group(0).replace(" ", "") for m in _DATE_RE.finditer(text))),
+        figures=tuple(_unique(m.group(0).replace(" ", "") for m in _FIGURE_RE.finditer(text))),
+    )
+
+
+def people(text: str, tagged: list[tuple[str, str]]) -> list[Person]:
+    """People named right after a title (区委书记樊惠林, 区委副书记、区长虎荣鑫), title kept."""
+    found: dict[str, Person] = {}
+    position = 0
+    for i, (word, flag) in enumerate(tagged):
+        start, position = position, position + len(word)
+        name = _name_at(tagged, i)
+        if not name or name in found and found[name].title:
+            continue
+        match = _TITLE_RE.search(text[max(0, start - 30):start])
+        if match:
+            title = match.group(1).rstrip("、，,和及")
+            found[name] = Person(name, title)
+    return list(found.values())
+
+
+def _name_at(tagged: list[tuple[str, str]], i: int) -> str | None:
+    """A person's name starting at token i: one nr token, or a surname token plus a given name."""
+    word, flag = tagged[i]
+    if not flag.startswith("nr"):
+        return None
+    if 2 <= len(word) <= 4:
+        return word
+    if len(word) == 1 and i + 1 < len(tagged) and 1 <= len(tagged[i + 1][0]) <= 2:
+        following = tagged[i + 1][0]
+        if re.fullmatch(r"[\u4e00-\u9fff]+", following):
+            return word + following
+    return None
+
+
+def is_leader(person: Person) -> bool:
+    """A person whose title is a government or party office."""
+    return bool(person.title and _LEADER_WORDS.search(person.title))
+
+
+def _unique(items) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

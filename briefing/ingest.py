@@ -1,0 +1,251 @@
+"""Read inputs (txt, md, docx, jsonl, stdin), decode them, and split pages into articles."""
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .errors import DecodeError, InputError
+from .models import Article, Byline
+from .text import clean_display, ends_paragraph
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+READABLE_SUFFIXES = {".txt", ".md", ".docx", ".jsonl"}
+#: A line this long with no sentence punctuation is not prose (a dump, a hash, a minified file).
+MAX_UNPUNCTUATED = 5000
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEAD_RE = re.compile(r"^(?:本报讯|(?:新华社|中新社|人民网|央视网)[\u4e00-\u9fff]{0,10}?\d{1,2}月\d{1,2}日电)")
+_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_BYLINE_RE = re.compile(
+    rf"^[（(]?(?:(?:本报记者|记者|通讯员|实习生|见习记者|特约记者)[\s:：]*{_NAME}(?:[\s、]+{_NAME})*\s*)+[）)]?$"
+)
+_BYLINE_ROLE_RE = re.compile(r"(本报记者|见习记者|特约记者|记者|通讯员|实习生)")
+_ENUMERATED_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])")
+_DATE_IN_NAME_RE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_DATE_LINE_RE = re.compile(r"^(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
+_MAX_HEADLINE = 40
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM or not), UTF-16/32 with BOM, or GB18030; return (text, encoding)."""
+    if not data.strip():
+        raise InputError(source, "the file is empty", "give a file with article text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _normalise_newlines(data.decode(encoding, errors="replace")), encoding
+    if b"\x00" in data[:4096]:
+        raise InputError(source, "looks like a binary file", "give a .txt, .md, .docx or .jsonl file")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        _check_text(text, source)
+        return _normalise_newlines(text), encoding
+    raise DecodeError(
+        source, "cannot be decoded as UTF-8 or GB18030",
+        "convert it to UTF-8 (e.g. `iconv -f BIG5 -t UTF-8`)")
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _check_text(text: str, source: str) -> None:
+    """Reject decoded text that is mostly control characters (a binary file that happened to decode)."""
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
+    if controls > len(sample) * 0.02:
+        raise InputError(source, "looks like a binary file", "give a .txt, .md, .docx or .jsonl file")
+
+
+def check_prose(text: str, source: str) -> None:
+    """Reject text with a very long line that has no sentence punctuation at all."""
+    if not text.strip():
+        raise InputError(source, "has no text", "give a file with article text")
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_UNPUNCTUATED and not re.search(r"[。！？!?；;，,.]", line):
+            raise InputError(
+                source, f"line {number} has {len(line)} characters and no punctuation",
+                "this is not article text; split it into sentences or give the right file")
+
+
+def date_from_name(name: str) -> str | None:
+    """A date in a file name (2023-04-21.txt, 20230421_page2.txt) as YYYY-MM-DD."""
+    match = _DATE_IN_NAME_RE.search(name)
+    return "-".join(match.groups()) if match else None
+
+
+def is_byline(line: str) -> bool:
+    """A line such as `记者 景静 通讯员 王垚` that closes an article."""
+    return len(line) <= 60 and bool(_BYLINE_RE.match(line))
+
+
+def parse_byline(line: str) -> Byline:
+    """Split a byline into reporters and correspondents."""
+    reporters: list[str] = []
+    correspondents: list[str] = []
+    target = reporters
+    for part in _BYLINE_ROLE_RE.split(line.strip("（）() ")):
+        if _BYLINE_ROLE_RE.fullmatch(part):
+            target = correspondents if part in ("通讯员", "实习生") else reporters
+            continue
+        target.extend(name for name in re.split(r"[\s、:：]+", part) if name)
+    return Byline(tuple(reporters), tuple(correspondents))
+
+
+def is_lead(line: str) -> bool:
+    """A paragraph that opens an article: `本报讯 …` or a news agency dateline."""
+    return bool(_LEAD_RE.match(line))
+
+
+def is_headline(line: str) -> bool:
+    """A short line that does not end like a sentence: a title candidate."""
+    return (len(line) <= _MAX_HEADLINE and not ends_paragraph(line) and not line.endswith(("，", ",", "、"))
+            and not is_byline(line) and not is_lead(line))
+
+
+def repair_breaks(paragraphs: list[str]) -> list[str]:
+    """Join a paragraph that ends without sentence-final punctuation to the next one."""
+    out: list[str] = []
+    for para in paragraphs:
+        if out and not ends_paragraph(out[-1]) and not _ENUMERATED_RE.match(out[-1]):
+            glue = " " if out[-1][-1].isascii() and out[-1][-1].isalpha() and para[0].isascii() else ""
+            out[-1] = out[-1] + glue + para
+        else:
+            out.append(para)
+    return out
+
+
+def split_page(text: str, source: str = "-", date: str | None = None) -> list[Article]:
+    """Split a newspaper page into articles: headline lines, a lead, body paragraphs, a byline."""
+    lines = [clean_display(line) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    date = date or _page_date(lines)
+    leads = [i for i, line in enumerate(lines) if is_lead(line)]
+    if not leads:
+        return _split_without_leads(lines, source, date)
+    starts = [_headline_start(lines, lead, floor) for lead, floor in zip(leads, [0] + leads[:-1])]
+    ends = starts[1:] + [len(lines)]
+    return [
+        _make_article(lines[start:lead], lines[lead:end], source, date, index)
+        for index, (start, lead, end) in enumerate(zip(starts, leads, ends))
+    ]
+
+
+def _page_date(lines: list[str]) -> str | None:
+    for line in lines[:3]:
+        match = _DATE_LINE_RE.match(line)
+        if match:
+            year, month, day = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    return None
+
+
+def _headline_start(lines: list[str], lead: int, floor: int) -> int:
+    """Walk back from a lead over up to three headline lines, stopping at a byline or the last lead."""
+    start = lead
+    while start > floor + (1 if floor else 0) and lead - start < 3 and is_headline(lines[start - 1]):
+        start -= 1
+    return start
+
+
+def _split_without_leads(lines: list[str], source: str, date: str | None) -> list[Article]:
+    """No lead markers: each byline closes an article; otherwise the whole text is one article."""
+    chunks, current = [], []
+    for line in lines:
+        current.append(line)
+        if is_byline(line):
+            chunks.append(current)
+            current = []
+    if current or not chunks:
+        chunks.append(current)
+    articles = []
+    for index, chunk in enumerate(c for c in chunks if c):
+        head = 1 if len(chunk) > 1 and is_headline(chunk[0]) else 0
+        articles.append(_make_article(chunk[:head], chunk[head:], source, date, index))
+    return articles
+
+
+def _make_article(head: list[str], body: list[str], source: str, date: str | None, index: int) -> Article:
+    byline_lines = []
+    while body and is_byline(body[-1]):
+        byline_lines.insert(0, body.pop())
+    byline = parse_byline(" ".join(byline_lines)) if byline_lines else Byline()
+    title = head[0] if head else ""
+    subtitle = " ".join(head[1:]) or None
+    return Article(title=title, subtitle=subtitle, paragraphs=tuple(repair_breaks(body)),
+                   byline=byline, date=date, source=source, index=index)
+
+
+def read_text_file(data: bytes, source: str, date: str | None = None,
+                   log: Callable[[str], None] | None = None) -> list[Article]:
+    """Decode a page and split it into articles."""
+    text, encoding = decode(data, source)
+    if log and encoding not in ("utf-8", "utf-8-sig"):
+        log(f"{source}: decoded as {encoding}")
+    check_prose(text, source)
+    return split_page(text, source, date)
+
+
+def read_docx(path: Path, date: str | None = None) -> list[Article]:
+    """The paragraph text of a Word file, split like a page."""
+    source = str(path)
+    if not zipfile.is_zipfile(path):
+        raise InputError(source, "is not a Word .docx file (not a zip archive)",
+                         "open it in Word or WPS and save it as .docx, or save it as .txt")
+    import docx  # python-docx is slow to import; only .docx input needs it
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as error:  # python-docx raises several unrelated types for broken files
+        raise InputError(source, f"cannot be read as a Word document ({type(error).__name__})",
+                         "open it in Word or WPS and save it again as .docx") from None
+    text = "\n".join(p.text for p in document.paragraphs)
+    check_prose(text, source)
+    return split_page(text, source, date)
+
+
+def read_jsonl(data: bytes, source: str, date: str | None = None,
+               on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+    """One article a line: {"id", "title"?, "text", "date"?}; a bad line is reported and skipped."""
+    text, _ = decode(data, source)
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            yield _record_article(line, f"{source}:{number}", source, date)
+        except InputError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+
+
+def _record_article(line: str, where: str, source: str, date: str | None) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(where, f"is not JSON ({error.msg})",
+                         'each line must be one object like {"id": "1", "text": "…"}') from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        raise InputError(where, 'has no "text" string', 'each line must be one object like {"id": "1", "text": "…"}')
+    check_prose(record["text"], where)
+    paragraphs = [clean_display(p) for p in record["text"].split("\n")]
+    record_id = record.get("id")
+    return Article(
+        title=clean_display(str(record.get("title") or "")),
+        paragraphs=tuple(repair_breaks([p for p in paragraphs if p])),
+        date=str(record.get("date") or date or "") or None,
+        source=source,
+        id=None if record_id is None else str(record_id),
+    )

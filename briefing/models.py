@@ -1,0 +1,135 @@
+"""The vocabulary of briefing: a few frozen dataclasses passed between the pipeline stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote an article: reporters (记者) and correspondents (通讯员)."""
+
+    reporters: tuple[str, ...] = ()
+    correspondents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from a page: display text, original punctuation kept."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    subtitle: str | None = None
+    byline: Byline = Byline()
+    date: str | None = None
+    source: str = "-"
+    id: str | None = None
+    index: int = 0
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Keyword:
+    word: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Entities:
+    people: tuple[Person, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """An article with what the analysis found in it."""
+
+    article: Article
+    keywords: tuple[Keyword, ...]
+    keyphrases: tuple[str, ...]
+    summary: tuple[str, ...]
+    entities: Entities = Entities()
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every knob of the analysis, in one place; the CLI fills it from flags."""
+
+    sentences: int = 3
+    keywords: int = 10
+    max_chars: int | None = None
+    engine: str = "builtin"
+    backend: str = "rjieba"
+    user_dict: str | None = None
+    window: int = 2
+    extra_stopwords: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a brief item came from: a page (file) and the date of the article."""
+
+    path: str
+    date: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class BriefItem:
+    """One event in a brief: merged from one or more articles (near-duplicates cite all)."""
+
+    title: str
+    summary: tuple[str, ...]
+    figures: tuple[str, ...]
+    people: tuple[Person, ...]
+    keywords: tuple[str, ...]
+    date: str | None
+    sources: tuple[Source, ...]
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    items: tuple[BriefItem, ...]
+
+
+@dataclass(frozen=True)
+class LeaderActivity:
+    """Who (name, title), when, what (the item title)."""
+
+    name: str
+    title: str
+    date: str | None
+    what: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A leadership brief for one period (每日要情 / 每周要情 / 工作简报)."""
+
+    title: str
+    issue: str
+    unit: str
+    period: str  # "day" or "week"
+    start: str  # YYYY-MM-DD
+    end: str  # YYYY-MM-DD
+    highlights: tuple[BriefItem, ...]
+    sections: tuple[Section, ...]
+    leaders: tuple[LeaderActivity, ...]
+    keywords: tuple[Keyword, ...]
+    articles_read: int
+    articles_used: int
+    closing: tuple[str, ...] = ()  # 报/送/发 lines from the configuration

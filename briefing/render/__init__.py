@@ -1,0 +1,1 @@
+"""Renderers: Jinja2 templates (Markdown, terminal text) and python-docx (Word)."""

@@ -1,0 +1,94 @@
+"""The segmenter: words and POS tags from jieba or rjieba, user dictionaries, stop words.
+
+Only this module imports jieba or rjieba. rjieba (the Rust port) uses the same dictionary
+and tag set as jieba and is the default because it loads and tags many times faster.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+
+BACKENDS = ("rjieba", "jieba")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The shipped Chinese stop-word list."""
+    text = resources.files("briefing.data").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def read_user_dict(path: str) -> list[tuple[str, int | None, str | None]]:
+    """Entries of a jieba-format user dictionary: `word [freq] [tag]` a line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(path, f"cannot read the user dictionary ({error.__class__.__name__})",
+                         "give a UTF-8 text file with one `word [freq] [tag]` a line") from None
+    entries = []
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        entries.append((parts[0], freq, tag))
+    return entries
+
+
+class Segmenter:
+    """Words with POS tags. Owns its tokenizer (never jieba's global one) and is quiet."""
+
+    def __init__(self, backend: str = "rjieba", user_dict: str | None = None) -> None:
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown segmenter backend {backend!r}; choose one of {BACKENDS}")
+        self.backend = backend
+        entries = read_user_dict(user_dict) if user_dict else []
+        self._tag = _rjieba_tagger(entries) if backend == "rjieba" else _jieba_tagger(entries)
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, POS flag) pairs covering the whole text, in order."""
+        return self._tag(text)
+
+
+def _rjieba_tagger(entries):
+    import rjieba
+
+    tokenizer = rjieba.Jieba()
+    for word, freq, tag in entries:
+        tokenizer.add_word(word, freq, tag)
+    return tokenizer.tag
+
+
+def _jieba_tagger(entries):
+    import jieba
+    import jieba.posseg
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = _cache_dir()
+    for word, freq, tag in entries:
+        tokenizer.add_word(word, freq, tag)
+    tagger = jieba.posseg.POSTokenizer(tokenizer)
+    return lambda text: [(pair.word, pair.flag) for pair in tagger.cut(text)]
+
+
+def _cache_dir() -> str:
+    """jieba's dictionary cache goes to the user's cache directory, not a shared file in /tmp."""
+    import platformdirs
+
+    path = platformdirs.user_cache_dir("briefing")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+@lru_cache(maxsize=4)
+def get_segmenter(backend: str = "rjieba", user_dict: str | None = None) -> Segmenter:
+    """One segmenter per backend and dictionary per process: the dictionary is loaded once."""
+    return Segmenter(backend, user_dict)

@@ -1,0 +1,123 @@
+"""Pure str -> str helpers: normalisation, sentence splitting, lead and dateline removal."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Characters that end a sentence (runs of them stay together: "？！", "……", "!!").
+TERMINATORS = "。！？!?…"
+#: Closing marks that belong to the sentence they follow.
+CLOSERS = "”’」』）)】》\"'"
+#: What may end a paragraph that is complete (anything else marks a print-layout break).
+PARAGRAPH_END = TERMINATORS + CLOSERS + "；;：:."
+_OPEN_QUOTES = "“「『"
+_CLOSE_QUOTES = "”」』"
+
+_SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
+_LEAD_RE = re.compile(
+    r"^\s*(?:"
+    r"本报讯\s*(?:[（(][^）)]{0,40}[）)])?"  # 本报讯（记者 王五）
+    r"|(?:新华社|中新社|中新网|人民网|央视网|光明网|本报|据)[\u4e00-\u9fff]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)"
+    r"(?:\s*[（(][^）)]{0,40}[）)])?"  # 新华社北京1月5日电（记者 某某）
+    r"|[（(]记者[^）)]{0,30}[）)]"  # （记者 张三）
+    r"|本报记者\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s+"
+    r")\s*[,，:：]?\s*"
+)
+
+
+def clean_display(text: str) -> str:
+    """NFC-normalise and trim display text; original characters and punctuation are kept."""
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def token_view(text: str) -> str:
+    """The view that feeds the ranker: NFKC (full-width digits and letters folded), lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def strip_lead(sentence: str) -> str:
+    """Remove a lead marker or dateline (本报讯, 新华社北京1月5日电, （记者 某某）) from the start."""
+    previous = None
+    while previous != sentence:
+        previous, sentence = sentence, _LEAD_RE.sub("", sentence, count=1)
+    return sentence.strip()
+
+
+def ends_paragraph(text: str) -> bool:
+    """Whether a paragraph ends as complete text does, not cut by the print layout."""
+    text = text.rstrip()
+    return bool(text) and text[-1] in PARAGRAPH_END
+
+
+def _is_stop_dot(text: str, i: int) -> bool:
+    """A half-width '.' ends a sentence unless it sits inside a number or an ASCII word."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+
+
+def _quotes_balance(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences, quote-aware; newlines always end a sentence."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        sentences.extend(line[start:end] for start, end in sentence_spans(line))
+    return sentences
+
+
+def sentence_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one line, surrounding spaces excluded."""
+    honour_quotes = _quotes_balance(line)
+    out, start, depth, i, n = [], 0, 0, 0, len(line)
+    while i < n:
+        ch = line[i]
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        if ch in TERMINATORS or (ch == "." and _is_stop_dot(line, i)):
+            j = i + 1
+            while j < n and (line[j] in TERMINATORS or line[j] == "."):
+                j += 1
+            while j < n and line[j] in CLOSERS:
+                if line[j] in _CLOSE_QUOTES:
+                    depth = max(0, depth - 1)
+                j += 1
+            if depth == 0 or not honour_quotes:
+                out.append((start, j))
+                start = j
+            i = j
+            continue
+        i += 1
+    out.append((start, n))
+    return [_trim(line, a, b) for a, b in out if line[a:b].strip()]
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    while line[start].isspace():
+        start += 1
+    while line[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_SUBHEADING_RE = re.compile(r"^([^\s，,。！？!?；;：:]{4,24})\s+(?=\S)")
+
+
+def strip_subheading(sentence: str) -> str:
+    """Remove a run-in sub-heading (`聚焦“五破五促”目标任务 围绕…`) from the start of a sentence."""
+    match = _SUBHEADING_RE.match(sentence)
+    if match and len(sentence) - match.end() >= 10:
+        return sentence[match.end():]
+    return sentence
