@@ -183,3 +183,13 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("briefing: interrupted", err=True)
         sys.exit(130)
+
+
+def _register_commands() -> None:
+    from . import cli_brief, cli_eval, cli_export
+
+    for module in (cli_brief, cli_export, cli_eval):
+        cli.add_command(module.command)
+
+
+_register_commands()

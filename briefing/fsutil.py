@@ -1,0 +1,42 @@
+"""Atomic file output: write to a temporary file beside the target, then rename."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import BriefingError
+
+
+class OutputError(BriefingError):
+    """An output that cannot be written (missing folder, existing file without --force)."""
+
+
+def check_target(path: str | Path, force: bool) -> Path:
+    """The output path, after checking its folder exists and that nothing is overwritten without force."""
+    target = Path(path)
+    if not target.parent.exists():
+        raise OutputError(f"{target}: the folder {target.parent} does not exist; create it first")
+    if target.exists() and not force:
+        raise OutputError(f"{target}: already exists; use --force to overwrite it")
+    return target
+
+
+def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
+    """Call `write(tmp_path)`, then rename the temporary file onto `path`: complete or absent."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except BaseException:  # includes KeyboardInterrupt: never leave a half-written file behind
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write UTF-8 text atomically."""
+    atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
