@@ -28,10 +28,16 @@ def expand_paths(paths: list[str]) -> list[str]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES)
+            out.extend(str(f) for f in sorted(p.rglob("*")) if _is_input(f))
         else:
             out.append(path)
     return out
+
+
+def _is_input(path: Path) -> bool:
+    """A file in a folder worth reading: a readable type, not hidden, not the folder's README."""
+    return (path.is_file() and path.suffix.lower() in READABLE_SUFFIXES and not path.name.startswith(".")
+            and not path.stem.upper().startswith("README"))
 
 
 def read_articles(path: str, date: str | None = None, log: Log | None = None,

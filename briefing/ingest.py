@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import DecodeError, InputError
 from .models import Article, Byline
-from .text import clean_display, ends_paragraph
+from .text import CLOSERS, TERMINATORS, clean_display, ends_paragraph
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 READABLE_SUFFIXES = {".txt", ".md", ".docx", ".jsonl"}
@@ -34,6 +34,7 @@ _ENUMERATED_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][�
 _DATE_IN_NAME_RE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _DATE_LINE_RE = re.compile(r"^(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
 _MAX_HEADLINE = 40
+_SENTENCE_END = TERMINATORS + "；;：:，,、."
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -110,8 +111,9 @@ def is_lead(line: str) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """A short line that does not end like a sentence: a title candidate."""
-    return (len(line) <= _MAX_HEADLINE and not ends_paragraph(line) and not line.endswith(("，", ",", "、"))
+    """A short line that does not end like a sentence: a title candidate (it may end in a quote)."""
+    core = line.rstrip(CLOSERS)
+    return (len(line) <= _MAX_HEADLINE and bool(core) and core[-1] not in _SENTENCE_END
             and not is_byline(line) and not is_lead(line))
 
 
@@ -119,7 +121,8 @@ def repair_breaks(paragraphs: list[str]) -> list[str]:
     """Join a paragraph that ends without sentence-final punctuation to the next one."""
     out: list[str] = []
     for para in paragraphs:
-        if out and not ends_paragraph(out[-1]) and not _ENUMERATED_RE.match(out[-1]):
+        if out and not ends_paragraph(out[-1]) and not _ENUMERATED_RE.match(out[-1]) \
+                and not is_byline(out[-1]) and not is_byline(para):
             glue = " " if out[-1][-1].isascii() and out[-1][-1].isalpha() and para[0].isascii() else ""
             out[-1] = out[-1] + glue + para
         else:
