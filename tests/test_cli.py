@@ -160,3 +160,24 @@ def test_no_path_and_no_stdin_is_a_usage_error():
 def test_same_input_same_output():
     first = run("summarize", str(SEEDS / "2024-05-16.txt"), "-f", "json").stdout
     assert run("summarize", str(SEEDS / "2024-05-16.txt"), "-f", "json").stdout == first
+
+
+def test_docx_input_gives_the_same_articles_as_text(tmp_path):
+    import docx
+
+    page = SEEDS / "2024-05-14.txt"
+    document = docx.Document()
+    for line in page.read_text(encoding="utf-8").split("\n"):
+        document.add_paragraph(line)
+    path = tmp_path / "2024-05-14.docx"
+    document.save(path)
+    assert without_source(articles(run("summarize", str(path), "-f", "json"))) == \
+        without_source(articles(run("summarize", str(page), "-f", "json")))
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and __version__ in result.stdout
