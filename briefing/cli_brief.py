@@ -1,10 +1,121 @@
-"""The `briefing brief` command (being built)."""
+"""The `briefing brief` command: a day's or a week's pages in, one leadership brief (.md or .docx) out."""
 from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
 
 import click
 
+from .cli import Reporter, iter_articles, summaries
+from .errors import BriefingError
+
 
 @click.command("brief")
-def command() -> None:
-    """Not available yet."""
-    raise click.UsageError("`briefing brief` is not available in this version yet")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--output", "-o", required=True, metavar="OUT.md|OUT.docx",
+              help="Where to write the brief; the suffix picks Markdown or Word.")
+@click.option("--period", type=click.Choice(["day", "week"]), default="week", show_default=True,
+              help="Brief one day (每日要情) or one Monday-Sunday week (每周要情).")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="The day to brief (or a day of the week to brief); also the date of undated pages.")
+@click.option("--week", metavar="YYYY-Www", help="The ISO week to brief, e.g. 2025-W48 (implies --period week).")
+@click.option("--template", type=click.Path(dir_okay=False), help="Your own Jinja2 Markdown template.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file (default: briefing.toml in the working directory).")
+@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes to spread the analysis over.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@click.option("--verbose", "-v", is_flag=True, help="Say what was guessed (encodings, dates) on stderr.")
+def command(paths: tuple[str, ...], output: str, period: str, date: str | None, week: str | None,
+            template: str | None, config_path: str | None, workers: int, force: bool, verbose: bool) -> None:
+    """A leadership brief (每周要情 / 每日要情) from news pages.
+
+    PATH is a page (.txt, .md, .docx), a folder (searched recursively), or a
+    .jsonl file with one dated article a line ({"id", "title", "text", "date"}).
+    A page's date comes from --date, its file name (2024-05-13.txt), the
+    record's "date", or a date line at the top of the page. Without --date or
+    --week the brief covers the latest day or week found in the inputs.
+
+    \b
+    Examples:
+      briefing brief seeds -o brief.md
+      briefing brief seeds --period day --date 2024-05-15 -o day.md
+      briefing brief news.jsonl --week 2025-W46 -o week.docx --config office.toml
+      briefing brief pages/ -o brief.md --template my-brief.md.j2 --force
+    """
+    if date and week:
+        raise click.UsageError("give --date or --week, not both")
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".md", ".docx"):
+        raise click.UsageError(f"{output}: the output must end in .md or .docx")
+    if template and suffix == ".docx":
+        raise click.UsageError("--template shapes Markdown output; write OUT.md, or drop --template")
+    reporter = Reporter(verbose)
+    try:
+        _brief(paths, output, "week" if week else period, date, week, template, config_path, workers, force,
+               reporter)
+    except BriefingError as error:
+        reporter.error(error)
+    sys.exit(reporter.exit_code)
+
+
+def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, week: str | None,
+           template: str | None, config_path: str | None, workers: int, force: bool, reporter: Reporter) -> None:
+    """Check everything cheap first, then read, choose the period, analyse, build and write."""
+    from .brief import article_day, build_brief, choose_period
+    from .config import load_config
+    from .fsutil import check_target
+    from .models import Options
+
+    target = check_target(output, force)
+    config = load_config(config_path)
+    if template:
+        from .render.markdown import check_template
+
+        check_template(template)
+    start, end = choose_period([], period, date, week) if (date or week) else (None, None)
+    articles = [a if a.date or not date else dataclasses.replace(a, date=date)
+                for a in iter_articles(paths, None, reporter)]
+    if start is None:
+        start, end = choose_period((article_day(a) for a in articles), period)
+    chosen = [a for a in articles if (day := article_day(a)) is not None and start <= day <= end]
+    if not chosen:
+        raise _nothing_in(start, end, articles, article_day)
+    reporter.log(f"{len(chosen)} of {len(articles)} articles are dated {start} … {end}")
+    options = Options(sentences=config.sentences, user_dict=config.user_dict, extra_stopwords=config.stopwords)
+    found = list(summaries(chosen, options, workers, reporter))
+    brief = build_brief(found, config, period, start, end, len(articles))
+    _write(brief, target, template)
+    items = sum(len(s.items) for s in brief.sections)
+    click.echo(f"wrote {target}: {brief.title} 第{brief.issue}期, {brief.start} … {brief.end}, "
+               f"{items} items in {len(brief.sections)} sections from {brief.articles_used} of "
+               f"{brief.articles_read} articles read")
+
+
+def _nothing_in(start, end, articles, article_day) -> BriefingError:
+    """The error for an empty period: say which dates the inputs do cover."""
+    from .brief import PeriodError
+
+    days = sorted(d for d in map(article_day, articles) if d is not None)
+    if not days:
+        return PeriodError("no dated articles in the inputs; name the pages like 2024-05-13.txt, "
+                           'give JSONL records a "date", or pass --date')
+    return PeriodError(f"no articles dated {start} … {end}; the inputs cover {days[0]} … {days[-1]}, "
+                       "pick a --week or --date in that range")
+
+
+def _write(brief, target: Path, template: str | None) -> None:
+    """Markdown through the template, or Word through render.docx; both complete or absent."""
+    if target.suffix.lower() == ".docx":
+        try:
+            from .render.docx import write_brief
+        except ImportError:
+            raise BriefingError(f"{target}: Word output is not available in this version yet; "
+                                "write OUT.md instead") from None
+        write_brief(brief, target)
+        return
+    from .fsutil import atomic_write_text
+    from .render.markdown import render_brief
+
+    atomic_write_text(target, render_brief(brief, template))

@@ -11,14 +11,38 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
+from ..models import Brief
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+|!~])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+#: Only at the start of a line do these begin a block (heading, list, quote, ordered list).
+_MD_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s)|\d+(?=\.(?:\s|$)))")
 
 
 def escape_md(text: Any) -> str:
-    """Escape Markdown syntax so article text cannot break the layout (`*`, `#`, `|`, …)."""
-    text = _MD_SPECIAL.sub(r"\\\1", str(text))
-    return re.sub(r"^(\s*)(\d+)\.", r"\1\2\\.", text.replace("\n", " "))
+    """Escape Markdown syntax so article text cannot break the layout (`*`, `#`, `|`, …).
+
+    Inline markers are always escaped; `#`, `-`, `+` and `1.` only where they would start a
+    block, so that figures such as 1.5亿元 stay readable in the raw Markdown.
+    """
+    text = _MD_INLINE.sub(r"\\\1", str(text)).replace("\n", " ")
+    # `#`, `-`, `+` take a backslash before them; `1.` after the digits (CommonMark escapes punctuation).
+    return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
+                                                      else "\\" + m.group(2)), text)
+
+
+def cn_date(iso: str | None) -> str:
+    """2024-05-14 -> 5月14日; no date -> an empty string (never `None` in a brief)."""
+    match = re.match(r"^\d{4}-(\d{2})-(\d{2})", iso or "")
+    return f"{int(match.group(1))}月{int(match.group(2))}日" if match else ""
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (section numbers of an official brief, up to 99)."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(int(n), 10)
+    if not 0 < n < 100:
+        return str(n)
+    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
 
 
 def template_dir() -> Path:
@@ -36,6 +60,8 @@ def environment(extra_dir: str | None = None) -> SandboxedEnvironment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["md"] = escape_md
+    env.filters["cn_date"] = cn_date
+    env.filters["cn_number"] = cn_number
     return env
 
 
@@ -56,6 +82,25 @@ def render(name: str, template_file: str | None = None, **context: Any) -> str:
                             "use only the variables the template is given") from None
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"{error.name}: template not found; check the --template path") from None
+
+
+def check_template(template_file: str) -> None:
+    """Parse the user's template now, so a syntax error stops the command before the slow part."""
+    path = Path(template_file)
+    if not path.is_file():
+        raise TemplateError(f"{template_file}: no such template file; check the --template path")
+    try:
+        environment(str(path.parent.resolve())).get_template(path.name)
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(f"{template_file}:{error.lineno}: {error.message}; fix the template syntax") from None
+
+
+def render_brief(brief: Brief, template_file: str | None = None) -> str:
+    """The brief as Markdown, through templates/brief.md.j2 or the user's template."""
+    from ..brief import RANK_RULE, period_label
+
+    return render("brief.md.j2", template_file, brief=brief, period_label=period_label(brief.start, brief.end),
+                  rank_rule=RANK_RULE)
 
 
 def _template_line(error: Exception) -> str:

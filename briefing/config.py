@@ -1,0 +1,117 @@
+"""briefing.toml: the brief's title, unit, issue number, section lexicon, stopwords and closing lines."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAME = "briefing.toml"
+Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
+_KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections"}
+
+
+@dataclass(frozen=True)
+class BriefConfig:
+    """What an office sets once for all its briefs; every field has a working default."""
+
+    title: str | None = None  # None: 每日要情 or 每周要情, from the period
+    unit: str = ""
+    issue: int | None = None  # None: the ISO week number (week) or the day of the year (day)
+    highlights: int = 5
+    sentences: int = 2
+    stopwords: frozenset[str] = frozenset()
+    user_dict: str | None = None
+    closing: tuple[str, ...] = ()
+    sections: Lexicon = ()  # empty: the shipped default lexicon
+
+    def lexicon(self) -> Lexicon:
+        """The section lexicon in force: the configured one, or the shipped default."""
+        return self.sections or default_lexicon()
+
+
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon (templates/sections.toml) for local government news."""
+    text = (resources.files("briefing.templates") / "sections.toml").read_text(encoding="utf-8")
+    return _lexicon(tomllib.loads(text)["sections"], "sections.toml")
+
+
+def find_config(path: str | None, cwd: Path | None = None) -> Path | None:
+    """The file to read: `path` (which must exist), else briefing.toml in the working directory."""
+    if path:
+        if not Path(path).is_file():
+            raise ConfigError(f"{path}: no such configuration file; check the --config path")
+        return Path(path)
+    candidate = (cwd or Path.cwd()) / CONFIG_NAME
+    return candidate if candidate.is_file() else None
+
+
+def load_config(path: str | None = None, cwd: Path | None = None) -> BriefConfig:
+    """Read the configuration; no file means the defaults."""
+    found = find_config(path, cwd)
+    if found is None:
+        return BriefConfig()
+    try:
+        data = tomllib.loads(found.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{found}: cannot be read ({error}); save it as UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{found}: {error}; fix the TOML syntax") from None
+    return parse_config(data, found)
+
+
+def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
+    """Check every key and type, so that a typo is an error rather than a silently ignored line."""
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(_KEYS))}")
+    user_dict = _typed(data, "user_dict", str, where)
+    return BriefConfig(
+        title=_typed(data, "title", str, where),
+        unit=_typed(data, "unit", str, where) or "",
+        issue=_typed(data, "issue", int, where),
+        highlights=_bounded(data, "highlights", 3, 5, 5, where),
+        sentences=_bounded(data, "sentences", 1, 3, 2, where),
+        stopwords=frozenset(_strings(data, "stopwords", where)),
+        user_dict=str(where.parent / user_dict) if user_dict else None,  # relative to the file
+        closing=tuple(_strings(data, "closing", where)),
+        sections=_lexicon(data["sections"], where) if "sections" in data else (),
+    )
+
+
+def _typed(data: dict[str, Any], key: str, kind: type, where: Path) -> Any:
+    value = data.get(key)
+    if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+        raise ConfigError(f"{where}: {key} must be a {kind.__name__}, not {value!r}")
+    return value
+
+
+def _bounded(data: dict[str, Any], key: str, low: int, high: int, default: int, where: Path) -> int:
+    value = _typed(data, key, int, where)
+    if value is not None and not low <= value <= high:
+        raise ConfigError(f"{where}: {key} must be between {low} and {high}, not {value}")
+    return default if value is None else value
+
+
+def _strings(data: dict[str, Any], key: str, where: Path) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f'{where}: {key} must be a list of strings, like ["…", "…"]')
+    return value
+
+
+def _lexicon(table: Any, where: Path | str) -> Lexicon:
+    if not isinstance(table, dict) or not table:
+        raise ConfigError(f'{where}: [sections] must map each section to a list of words, like 经济发展 = ["经济"]')
+    for name, words in table.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise ConfigError(f"{where}: section {name!r} must be a list of non-empty words")
+    return tuple((name, tuple(words)) for name, words in table.items())

@@ -1,0 +1,103 @@
+"""The shipped Jinja2 templates: golden files, Markdown escaping, and errors that name file and line."""
+import pytest
+
+from briefing.brief import period_label
+from briefing.errors import TemplateError
+from briefing.models import Brief, BriefItem, Keyword, LeaderActivity, Person, Section, Source
+from briefing.render.markdown import cn_date, cn_number, escape_md, render, render_brief
+
+SIGNING = BriefItem(
+    title="星禾生物医药产业园项目成功签约", summary=("5月14日上午,青溪区举行签约仪式。", "项目总投资约12亿元。"),
+    figures=("约12亿元", "1.2亿元以上"), people=(Person("周明远", "区委书记"),), keywords=("签约", "项目"),
+    date="2024-05-14",
+    sources=(Source("seeds/2024-05-14.txt", "2024-05-14", "星禾生物医药产业园项目成功签约"),
+             Source("seeds/2024-05-15.txt", "2024-05-15", "星禾生物医药产业园项目签约落地")),
+    score=4.2)
+# Article text that would break the layout if it were not escaped.
+TRICKY = BriefItem(
+    title="# 标题里的*星号*与|竖线|", summary=("1. 以数字开头的句子 <b>不是列表</b>。",), figures=(), people=(),
+    keywords=(), date=None, sources=(Source("pages/a_b.txt", None, "# 标题里的*星号*与|竖线|"),))
+BRIEF = Brief(
+    title="每周要情", issue="20", unit="青溪区委办公室", period="week", start="2024-05-13", end="2024-05-19",
+    highlights=(SIGNING,), sections=(Section("招商引资与项目建设", (SIGNING,)), Section("其他", (TRICKY,))),
+    leaders=(LeaderActivity("周明远", "区委书记", "2024-05-14", SIGNING.title),),
+    keywords=(Keyword("项目", 1.0), Keyword("签约", 0.456)), articles_read=23, articles_used=2,
+    closing=("报：区委常委", "送：各街道党工委"))
+EMPTY = Brief(title="每日要情", issue="135", unit="", period="day", start="2024-05-14", end="2024-05-14",
+              highlights=(), sections=(), leaders=(), keywords=(), articles_read=0, articles_used=0)
+RECORD = {
+    "id": None, "source": "seeds/2024-05-14.txt", "date": "2024-05-14", "title": "星禾*项目*签约",
+    "subtitle": None, "byline": {"reporters": ["苏晴"], "correspondents": []}, "paragraphs": ["…"],
+    "keywords": [{"word": "签约", "weight": 0.1}], "keyphrases": [], "summary": ["第一句。", "第二句|竖线。"],
+    "entities": {"people": [{"name": "周明远", "title": "区委书记"}], "organizations": [], "places": [],
+                 "dates": [], "figures": ["约12亿元"]},
+}
+
+
+def test_brief_golden(golden):
+    golden("brief.md", render_brief(BRIEF))
+
+
+def test_empty_brief_golden(golden):
+    text = render_brief(EMPTY)
+    golden("brief_empty.md", text)
+    assert "2024年5月14日" in text and "None" not in text
+
+
+def test_article_golden(golden):
+    golden("article.md", render("article.md.j2", s=RECORD, n=1))
+
+
+def test_brief_escapes_article_text():
+    text = render_brief(BRIEF)
+    assert "### 1. \\# 标题里的\\*星号\\*与\\|竖线\\|" in text
+    assert "1\\. 以数字开头的句子 \\<b\\>不是列表\\</b\\>。" in text
+    assert "None" not in text and "{{" not in text and "{%" not in text
+
+
+@pytest.mark.parametrize("text, escaped", [
+    ("1.5亿元", "1.5亿元"), ("1. 第一", "1\\. 第一"), ("# 标题", "\\# 标题"), ("C#语言", "C#语言"),
+    ("- 列表", "\\- 列表"), ("党支部+合作社", "党支部+合作社"), ("a|b*c_d", "a\\|b\\*c\\_d"),
+    ("[链接](x)", "\\[链接\\](x)"), ("两行\n文字", "两行 文字"), ("", ""),
+])
+def test_escape_md(text, escaped):
+    assert escape_md(text) == escaped
+
+
+@pytest.mark.parametrize("n, chinese", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (99, "九十九")])
+def test_cn_number(n, chinese):
+    assert cn_number(n) == chinese
+
+
+@pytest.mark.parametrize("start, end, label", [
+    ("2025-11-24", "2025-11-30", "2025年11月24日—11月30日"),
+    ("2025-12-29", "2026-01-04", "2025年12月29日—2026年1月4日"),
+    ("2024-05-14", "2024-05-14", "2024年5月14日"),
+])
+def test_period_label(start, end, label):
+    assert period_label(start, end) == label
+
+
+def test_cn_date_never_none():
+    assert cn_date("2024-05-04") == "5月4日" and cn_date(None) == "" and cn_date("yesterday") == ""
+
+
+def test_own_template_syntax_error_names_file_and_line(tmp_path):
+    template = tmp_path / "mine.md.j2"
+    template.write_text("# {{ brief.title }}\n\n{% for x in brief.sections %}\n{{ x.name }\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"mine\.md\.j2:4: .*fix the template syntax"):
+        render_brief(BRIEF, str(template))
+
+
+def test_own_template_undefined_variable_names_file_and_line(tmp_path):
+    template = tmp_path / "mine.md.j2"
+    template.write_text("# {{ brief.title }}\n\n{{ brief.author }}\n", encoding="utf-8")
+    with pytest.raises(TemplateError, match=r"mine\.md\.j2:3: .*author"):
+        render_brief(BRIEF, str(template))
+
+
+def test_own_template_is_sandboxed(tmp_path):
+    template = tmp_path / "evil.md.j2"
+    template.write_text("{{ brief.__class__.__init__.__globals__ }}\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        render_brief(BRIEF, str(template))
