@@ -16,6 +16,7 @@ else:  # pragma: no cover - 3.10 only
 
 CONFIG_NAME = "briefing.toml"
 Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
+_KINDS = {str: 'a "quoted string"', int: "a whole number"}
 _KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections"}
 
 
@@ -90,7 +91,7 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
 def _typed(data: dict[str, Any], key: str, kind: type, where: Path) -> Any:
     value = data.get(key)
     if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
-        raise ConfigError(f"{where}: {key} must be a {kind.__name__}, not {value!r}")
+        raise ConfigError(f"{where}: {key} must be {_KINDS[kind]}, not {value!r}")
     return value
 
 
