@@ -72,14 +72,14 @@ def _jieba_tagger(entries):
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = _cache_dir()
+    tokenizer.tmp_dir = cache_dir()
     for word, freq, tag in entries:
         tokenizer.add_word(word, freq, tag)
     tagger = jieba.posseg.POSTokenizer(tokenizer)
     return lambda text: [(pair.word, pair.flag) for pair in tagger.cut(text)]
 
 
-def _cache_dir() -> str:
+def cache_dir() -> str:
     """jieba's dictionary cache goes to the user's cache directory, not a shared file in /tmp."""
     import platformdirs
 

@@ -1,36 +1,67 @@
 """TextRank as pure functions over token lists: PageRank, word graphs and sentence graphs.
 
 Knows nothing of jieba, files or click. The graphs follow textrank4zh (window-2 word
-co-occurrence; sentence similarity = shared words / (log|a| + log|b|)) so that its results
-can serve as a test oracle, but are built with numpy instead of Python loops over pairs.
+co-occurrence; sentence similarity = shared words / (log|a| + log|b|), self-loops included)
+so that its results serve as a test oracle, but are built with numpy instead of Python loops
+over pairs, and kept sparse so that long texts stay near-linear in time and memory.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 DAMPING = 0.85
+#: Graphs up to this many nodes are iterated as a dense matrix (8 MB at most), larger ones sparse.
+DENSE_MAX = 1000
+#: Up to this many nodes one dense step is the 8th power of the Google matrix: a ~60-step
+#: iteration (typical of 10–30-sentence news graphs) takes 8 numpy calls instead of 60.
+POWER_MAX = 64
+#: Sentences further apart than this are not linked once an article has more than
+#: 2 * SENTENCE_BAND sentences (~50,000 characters of news): exact textrank4zh below that,
+#: linear time and memory above it instead of an n x n matrix.
+SENTENCE_BAND = 400
 
 
-def pagerank(weights: np.ndarray, damping: float = DAMPING, personalization: np.ndarray | None = None,
+@dataclass(frozen=True)
+class Edges:
+    """A sparse weighted directed graph: edge k goes rows[k] -> cols[k] with weights[k]."""
+
+    n: int
+    rows: np.ndarray
+    cols: np.ndarray
+    weights: np.ndarray
+
+    def dense(self) -> np.ndarray:
+        """The same graph as an n x n matrix (weights of repeated edges add up)."""
+        matrix = np.zeros((self.n, self.n))
+        np.add.at(matrix, (self.rows, self.cols), self.weights)
+        return matrix
+
+
+Graph = np.ndarray | Edges
+
+
+def pagerank(graph: Graph, damping: float = DAMPING, personalization: np.ndarray | None = None,
              tol: float = 1.0e-6, max_iter: int = 100) -> np.ndarray:
-    """PageRank of a weighted graph given as a square non-negative matrix; scores sum to 1.
+    """PageRank of a weighted graph (square non-negative matrix or Edges); scores sum to 1.
 
+    Power iteration from the uniform vector, stopped as networkx stops (L1 change < n * tol).
     Dangling nodes (no outgoing weight) jump by the personalization vector, as in networkx,
     so that empty rows neither leak rank nor make the result depend on node order.
     """
-    n = weights.shape[0]
+    n = graph.n if isinstance(graph, Edges) else graph.shape[0]
     if n == 0:
         return np.zeros(0)
     p = _teleport(n, personalization)
-    out = weights.sum(axis=1)
-    dangling = out == 0
-    transition = np.divide(weights, out[:, None], out=np.zeros_like(weights, dtype=float), where=~dangling[:, None])
+    if isinstance(graph, Edges) and n <= DENSE_MAX:
+        graph = graph.dense()
+    step, per_step = _dense_step(graph, damping, p) if isinstance(graph, np.ndarray) \
+        else (_sparse_step(graph, damping, p), 1)
     x = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
-        previous = x
-        x = damping * (x @ transition + x[dangling].sum() * p) + (1.0 - damping) * p
+    for _ in range(0, max_iter, per_step):
+        previous, x = x, step(x)
         if np.abs(x - previous).sum() < n * tol:
             break
     return x / x.sum()
@@ -44,50 +75,99 @@ def _teleport(n: int, personalization: np.ndarray | None) -> np.ndarray:
     return p / total if total > 0 else np.full(n, 1.0 / n)
 
 
+def _dense_step(weights: np.ndarray, damping: float, p: np.ndarray):
+    """x -> x @ G with the Google matrix G (G^8 for small graphs), and the iterations per step."""
+    out = weights.sum(axis=1)
+    dangling = out == 0
+    google = np.divide(weights, out[:, None], out=np.zeros(weights.shape), where=~dangling[:, None])
+    google[dangling] = p
+    google = damping * google + (1.0 - damping) * p
+    per_step = 1
+    if len(google) <= POWER_MAX:
+        for _ in range(3):
+            google = google @ google
+        per_step = 8
+    return (lambda x: x @ google), per_step
+
+
+def _sparse_step(graph: Edges, damping: float, p: np.ndarray):
+    """x -> one PageRank step over an edge list, without an n x n matrix."""
+    out = np.bincount(graph.rows, weights=graph.weights, minlength=graph.n)
+    dangling = out == 0
+    share = graph.weights / out[graph.rows]
+
+    def step(x: np.ndarray) -> np.ndarray:
+        flow = np.bincount(graph.cols, weights=x[graph.rows] * share, minlength=graph.n)
+        return damping * (flow + x[dangling].sum() * p) + (1.0 - damping) * p
+
+    return step
+
+
 def cooccurrence_graph(sentences: Sequence[Sequence[str]], vocabulary: dict[str, int],
-                       window: int = 2) -> np.ndarray:
-    """Symmetric 0/1 adjacency of vocabulary words that occur within `window` tokens of each other.
+                       window: int = 2) -> Edges:
+    """Undirected 0/1 edges between vocabulary words that occur within `window` tokens of each other.
 
     Tokens outside the vocabulary still count for distance (textrank4zh's edge source), and an
-    edge is set once however often the pair occurs, as textrank4zh does.
+    edge is set once however often the pair occurs, as textrank4zh does. Windows never cross
+    a sentence end: each sentence is followed by window - 1 gap markers.
     """
     n = len(vocabulary)
-    graph = np.zeros((n, n))
-    rows: list[int] = []
-    cols: list[int] = []
-    for tokens in sentences:
-        ids = np.array([vocabulary.get(token, -1) for token in tokens], dtype=np.int64)
-        for offset in range(1, window):
-            a, b = ids[:-offset], ids[offset:]
-            keep = (a >= 0) & (b >= 0) & (a != b)
-            rows.extend(a[keep].tolist())
-            cols.extend(b[keep].tolist())
-    if rows:
-        graph[rows, cols] = 1.0
-        graph[cols, rows] = 1.0
-    return graph
+    window = max(window, 2)  # textrank4zh's `combine` treats a smaller window as 2
+    gap = [-1] * (window - 1)
+    ids = np.array([i for tokens in sentences for i in [*(vocabulary.get(t, -1) for t in tokens), *gap]],
+                   dtype=np.int64)
+    pairs = []
+    for offset in range(1, window):
+        a, b = ids[:-offset], ids[offset:]
+        keep = (a >= 0) & (b >= 0) & (a != b)
+        pairs.append(np.minimum(a[keep], b[keep]) * n + np.maximum(a[keep], b[keep]))
+    keys = np.unique(np.concatenate(pairs)) if pairs else np.zeros(0, dtype=np.int64)
+    low, high = keys // max(n, 1), keys % max(n, 1)
+    return Edges(n, np.concatenate([low, high]), np.concatenate([high, low]), np.ones(2 * len(keys)))
 
 
-def sentence_graph(sentences: Sequence[Sequence[str]]) -> np.ndarray:
-    """textrank4zh's sentence similarity, from a word-by-sentence incidence matrix.
+def sentence_graph(sentences: Sequence[Sequence[str]], band: int = SENTENCE_BAND) -> Edges:
+    """textrank4zh's sentence similarity as edges, from a sentence-word incidence list.
 
-    similarity(a, b) = |distinct words shared| / (log len(a) + log len(b)), zero on the diagonal.
+    similarity(a, b) = |distinct words shared| / (log len(a) + log len(b)), for every pair
+    including a sentence with itself (textrank4zh's loop starts at y = x). With more than
+    2 * band sentences, only sentences at most `band` apart are compared.
     """
     n = len(sentences)
+    band = n if n <= 2 * band else band
     index: dict[str, int] = {}
-    incidence_rows, incidence_cols = [], []
+    words, rows = [], []
     for row, tokens in enumerate(sentences):
         for token in set(tokens):
-            incidence_rows.append(row)
-            incidence_cols.append(index.setdefault(token, len(index)))
-    incidence = np.zeros((n, len(index)), dtype=np.float32)
-    incidence[incidence_rows, incidence_cols] = 1.0
-    shared = incidence @ incidence.T
-    log_len = np.log(np.maximum([len(tokens) for tokens in sentences], 1)).astype(np.float32)
-    denominator = log_len[:, None] + log_len[None, :]
-    similarity = np.divide(shared, denominator, out=np.zeros_like(shared), where=denominator > 1e-12)
-    np.fill_diagonal(similarity, 0.0)
-    return similarity.astype(float)
+            words.append(index.setdefault(token, len(index)))
+            rows.append(row)
+    order = np.lexsort((np.array(rows, dtype=np.int64), np.array(words, dtype=np.int64)))
+    word, row = np.array(words, dtype=np.int64)[order], np.array(rows, dtype=np.int64)[order]
+    a, b = _pairs_sharing_a_word(word, row, band)
+    keys, shared = np.unique(a * n + b, return_counts=True)
+    a, b = keys // max(n, 1), keys % max(n, 1)
+    log_len = np.log(np.maximum([len(tokens) for tokens in sentences], 1))
+    denominator = log_len[a] + log_len[b]
+    similarity = np.divide(shared, denominator, out=np.zeros(len(keys)), where=np.abs(denominator) >= 1e-12)
+    keep = similarity > 0
+    return Edges(n, a[keep], b[keep], similarity[keep])
+
+
+def _pairs_sharing_a_word(word: np.ndarray, row: np.ndarray, band: int) -> tuple[np.ndarray, np.ndarray]:
+    """(a, b) for every word two sentences at most `band` apart share, both ways and a == b.
+
+    Entries are sorted by word, then sentence: partners of an entry follow it at offsets 1, 2, …
+    as long as the word is the same, so the loop runs as often as a word's densest stretch.
+    """
+    a_parts, b_parts = [row], [row]
+    for offset in range(1, len(word)):
+        same = (word[offset:] == word[:-offset]) & (row[offset:] - row[:-offset] <= band)
+        if not same.any():
+            break
+        first, second = row[:-offset][same], row[offset:][same]
+        a_parts += [first, second]
+        b_parts += [second, first]
+    return np.concatenate(a_parts), np.concatenate(b_parts)
 
 
 def rank(scores: np.ndarray, k: int) -> list[int]:
