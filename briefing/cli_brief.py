@@ -86,7 +86,7 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
     options = Options(sentences=config.sentences, user_dict=config.user_dict, extra_stopwords=config.stopwords)
     found = list(summaries(chosen, options, workers, reporter))
     brief = build_brief(found, config, period, start, end, len(articles))
-    _write(brief, target, template)
+    _write(brief, target, template, config)
     items = sum(len(s.items) for s in brief.sections)
     click.echo(f"wrote {target}: {brief.title} 第{brief.issue}期, {brief.start} … {brief.end}, "
                f"{items} items in {len(brief.sections)} sections from {brief.articles_used} of "
@@ -105,7 +105,7 @@ def _nothing_in(start, end, articles, article_day) -> BriefingError:
                        "pick a --week or --date in that range")
 
 
-def _write(brief, target: Path, template: str | None) -> None:
+def _write(brief, target: Path, template: str | None, config) -> None:
     """Markdown through the template, or Word through render.docx; both complete or absent."""
     if target.suffix.lower() == ".docx":
         try:
@@ -113,7 +113,7 @@ def _write(brief, target: Path, template: str | None) -> None:
         except ImportError:
             raise BriefingError(f"{target}: Word output is not available in this version yet; "
                                 "write OUT.md instead") from None
-        write_brief(brief, target)
+        write_brief(brief, target, config.reference_doc, config.line_spacing_pt)
         return
     from .fsutil import atomic_write_text
     from .render.markdown import render_brief

@@ -16,8 +16,9 @@ else:  # pragma: no cover - 3.10 only
 
 CONFIG_NAME = "briefing.toml"
 Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
-_KINDS = {str: 'a "quoted string"', int: "a whole number"}
-_KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections"}
+_KINDS = {str: 'a "quoted string"', int: "a whole number", float: "a number"}
+_KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections",
+         "reference_doc", "line_spacing_pt"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class BriefConfig:
     user_dict: str | None = None
     closing: tuple[str, ...] = ()
     sections: Lexicon = ()  # empty: the shipped default lexicon
+    reference_doc: str | None = None  # Word styles for .docx output; None: the shipped template
+    line_spacing_pt: float | None = None  # .docx line spacing; None: the reference document's
 
     def lexicon(self) -> Lexicon:
         """The section lexicon in force: the configured one, or the shipped default."""
@@ -75,6 +78,10 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
     if unknown:
         raise ConfigError(f"{where}: unknown key {unknown[0]!r}; the keys are {', '.join(sorted(_KEYS))}")
     user_dict = _typed(data, "user_dict", str, where)
+    reference_doc = _typed(data, "reference_doc", str, where)
+    spacing = data.get("line_spacing_pt")
+    if spacing is not None and (isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or spacing <= 0):
+        raise ConfigError(f"{where}: line_spacing_pt must be a positive number of points, like 28")
     return BriefConfig(
         title=_typed(data, "title", str, where),
         unit=_typed(data, "unit", str, where) or "",
@@ -85,6 +92,8 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         user_dict=str(where.parent / user_dict) if user_dict else None,  # relative to the file
         closing=tuple(_strings(data, "closing", where)),
         sections=_lexicon(data["sections"], where) if "sections" in data else (),
+        reference_doc=str(where.parent / reference_doc) if reference_doc else None,
+        line_spacing_pt=None if spacing is None else float(spacing),
     )
 
 

@@ -82,7 +82,7 @@ def test_config_in_working_directory(tmp_path, monkeypatch):
 @pytest.mark.parametrize("toml, message", [
     ('titel = "x"', "unknown key 'titel'"), ("issue = \"七\"", "issue must be a whole number"),
     ("highlights = 9", "between 3 and 5"), ('[sections]\n"经济" = "经济"', "must be a list"),
-    ("title = ", "fix the TOML syntax"),
+    ("title = ", "fix the TOML syntax"), ("line_spacing_pt = 0", "positive number of points"),
 ])
 def test_bad_config(tmp_path, toml, message):
     path = tmp_path / "briefing.toml"
