@@ -9,7 +9,7 @@ Public API::
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["read_articles", "summarize", "summarize_article", "Options", "__version__"]
+__all__ = ["read_articles", "summarize", "summarize_article", "build_brief", "Options", "__version__"]
 
 
 def __getattr__(name: str):
@@ -20,6 +20,9 @@ def __getattr__(name: str):
     if name == "summarize_article":
         from .summarize import summarize_article
         return summarize_article
+    if name == "build_brief":
+        from .brief import build_brief
+        return build_brief
     if name == "Options":
         from .models import Options
         return Options

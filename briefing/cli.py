@@ -91,6 +91,8 @@ def cli() -> None:
 
     \b
     Examples:
+      briefing brief seeds -o brief.md
+      briefing brief seeds --period day --date 2024-05-15 -o brief.docx
       briefing summarize seeds/2024-05-13.txt
       briefing summarize page.txt --format json
       cat page.txt | briefing summarize -
