@@ -1,10 +1,99 @@
-"""The `briefing export` command (being built)."""
+"""The `briefing export` command: one Word file per article, in parallel, with progress, resumable."""
 from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
 
 import click
 
+from .cli import Reporter, common_options, iter_articles, make_options
+from .errors import BriefingError
+
+
+class ExportReporter(Reporter):
+    """Collects failures for the final report instead of printing them under the progress bar."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        super().__init__(verbose)
+        self.reasons: list[str] = []
+        self.written = self.skipped = 0
+
+    def error(self, error: Exception | str) -> None:
+        self.failures += 1
+        self.reasons.append(str(error))
+
+    def report(self, out_dir: Path) -> None:
+        """One summary line, then one line per failure, on stderr."""
+        click.echo(f"briefing: export to {out_dir}: {self.written} written, {self.skipped} skipped "
+                   f"(already there; --force rewrites), {self.failures} failed", err=True)
+        for reason in self.reasons:
+            click.echo(f"briefing: error: {reason}", err=True)
+
 
 @click.command("export")
-def command() -> None:
-    """Not available yet."""
-    raise click.UsageError("`briefing export` is not available in this version yet")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--output", "-o", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the .docx files (created if missing).")
+@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes to spread the analysis over.")
+@click.option("--force", is_flag=True, help="Rewrite files that already exist (default: skip them, so a "
+                                            "stopped export resumes).")
+@click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True),
+              help="A .docx whose styles and page setup to use (start from templates/reference.docx).")
+@common_options
+def command(paths: tuple[str, ...], out_dir: str, workers: int, force: bool, reference_doc: str | None,
+            date: str | None, verbose: bool, **flags) -> None:
+    """One Word file per article: title, date, byline, keywords, summary box, full text.
+
+    Files are named date_index_title.docx (safe on Windows and Unix), written
+    atomically, and skipped when already there unless --force. Bad inputs are
+    reported at the end and the rest exported (exit 1).
+
+    \b
+    Examples:
+      briefing export seeds/ -o out/
+      briefing export page.txt archive.jsonl -o out/ --workers 4
+      briefing export seeds/ -o out/ --force --reference-doc mystyles.docx
+    """
+    from .export import export_articles
+    from .render.docx import open_reference
+
+    reporter = ExportReporter(verbose)
+    target = Path(out_dir)
+    try:
+        open_reference(reference_doc)  # a broken reference fails once here, not once per article
+        target.mkdir(parents=True, exist_ok=True)
+    except (BriefingError, OSError) as error:
+        click.echo(f"briefing: error: {error}", err=True)
+        sys.exit(1)
+    outcomes = export_articles(iter_articles(paths, date, reporter), target, make_options(**flags),
+                               workers, force, reference_doc)
+    try:
+        with _progress(outcomes) as bar:
+            for outcome in bar:
+                _count(reporter, outcome)
+    except KeyboardInterrupt:
+        reporter.report(target)  # what was written is complete; a rerun resumes from here
+        raise
+    reporter.report(target)
+    sys.exit(reporter.exit_code)
+
+
+def _count(reporter: ExportReporter, outcome) -> None:
+    if outcome.status == "written":
+        reporter.written += 1
+        reporter.log(f"wrote {outcome.target}")
+    elif outcome.status == "skipped":
+        reporter.skipped += 1
+        reporter.log(f"skipped {outcome.target} (exists)")
+    else:
+        reporter.error(outcome.reason)
+
+
+def _progress(outcomes):
+    """A progress bar on a terminal's stderr; nothing at all when stderr is a file or pipe."""
+    if not sys.stderr.isatty():
+        return contextlib.nullcontext(outcomes)
+    return click.progressbar(outcomes, label="exporting", file=sys.stderr, show_pos=True,
+                             item_show_func=lambda o: o.target.name[:30] if o else None)

@@ -1,0 +1,106 @@
+"""Batch export: one Word file per article, safely named, written atomically, resumable."""
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BriefingError
+from .models import Article, ArticleSummary, Options
+from .parallel import summarize_stream
+
+MAX_TITLE_CHARS = 40  # 40 CJK characters are 120 UTF-8 bytes: whole names stay far below 255 bytes
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+_SPACES = re.compile(r"\s+")
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one article: written, skipped (already there) or failed, with the reason."""
+
+    status: str
+    target: Path
+    reason: str = ""
+
+
+def safe_part(text: str, max_chars: int = MAX_TITLE_CHARS) -> str:
+    """A piece of a file name that Windows, macOS and Linux all accept: no / \\ : * ? " < > |, no trailing dot."""
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub("_", _UNSAFE.sub("_", text)).strip("._ ")
+    text = "".join(ch for ch in text if not 0xD800 <= ord(ch) <= 0xDFFF)[:max_chars].rstrip("._ ")
+    return f"_{text}" if text.upper().split(".")[0] in _WINDOWS_RESERVED else text
+
+
+def file_stem(article: Article) -> str:
+    """date (or page name), 1-based index on the page, title: 2023-04-21_01_外出招商谋合作."""
+    page = "stdin" if article.source == "-" else safe_part(Path(article.source).stem, 40)
+    prefix = article.date or page or "page"
+    title = safe_part(article.title) or "untitled"
+    return f"{prefix}_{article.index + 1:02d}_{title}"
+
+
+def plan(articles: Iterable[Article], out_dir: Path) -> Iterator[tuple[Article, Path]]:
+    """Each article with its target; repeated names get _2, _3 (compared without case, as Windows does)."""
+    seen: set[str] = set()
+    for article in articles:
+        stem = base = file_stem(article)
+        n = 1
+        while stem.casefold() in seen:
+            n += 1
+            stem = f"{base}_{n}"
+        seen.add(stem.casefold())
+        yield article, out_dir / f"{stem}.docx"
+
+
+def export_articles(articles: Iterable[Article], out_dir: str | Path, options: Options = Options(),
+                    workers: int = 1, force: bool = False,
+                    reference_doc: str | None = None) -> Iterator[Outcome]:
+    """Summarize and write each article; existing files are complete (writes are atomic), so they are skipped."""
+    from .render.docx import write_article
+
+    pending: deque[Path] = deque()
+    skipped: deque[Path] = deque()
+
+    def to_write() -> Iterator[Article]:
+        for article, target in plan(articles, Path(out_dir)):
+            if target.exists() and not force:
+                skipped.append(target)  # resume: the analysis of a finished file is not redone
+            else:
+                pending.append(target)
+                yield article
+
+    for result in summarize_stream(map(_storable, to_write()), options, workers):
+        yield from _drain(skipped)
+        target = pending.popleft()
+        yield _write(result, target, write_article, reference_doc)
+    yield from _drain(skipped)
+
+
+def _storable(article: Article) -> Article:
+    """The article without text Word cannot store; the segmenter also fails on lone surrogates."""
+    from .render.docx import clean
+
+    subtitle = clean(article.subtitle) if article.subtitle else article.subtitle
+    return dataclasses.replace(article, title=clean(article.title), subtitle=subtitle,
+                               paragraphs=tuple(clean(p) for p in article.paragraphs))
+
+
+def _drain(skipped: deque[Path]) -> Iterator[Outcome]:
+    while skipped:
+        yield Outcome("skipped", skipped.popleft())
+
+
+def _write(result, target: Path, write_article, reference_doc: str | None) -> Outcome:
+    """Write one summary; an analysis or write failure becomes a failed Outcome with the reason."""
+    if not isinstance(result, ArticleSummary):
+        return Outcome("failed", target, str(result))
+    try:
+        write_article(result, target, reference_doc)
+    except (BriefingError, OSError, ValueError) as error:
+        return Outcome("failed", target, f"{target.name}: cannot be written ({error})")
+    return Outcome("written", target)

@@ -1,0 +1,305 @@
+"""Word output in the GB/T 9704-2012 layout: the brief as a 简报 and one article, styled by a reference .docx."""
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from ..errors import TemplateError
+from ..fsutil import atomic_write
+from ..models import ArticleSummary, Brief, BriefItem
+
+STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
+          "Brief Dateline", "Brief Source", "Brief Closing", "Article Meta", "Article Keywords", "Summary Box")
+# XML 1.0 forbids these; python-docx raises on them. Breaks become spaces, the rest goes.
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr")
+_BORDER_ORDER = ("top", "left", "bottom", "right", "between", "bar")
+_DIGITS = "零一二三四五六七八九"
+
+
+def clean(text: object) -> str:
+    """Text Word can store: control characters and lone surrogates removed, line breaks made spaces."""
+    return _FORBIDDEN.sub("", _BREAKS.sub(" ", str(text)))
+
+
+def set_child(parent, tag: str, order: tuple[str, ...] = (), **attrs: str):
+    """Get or insert `w:tag` under `parent` in schema order (Word rejects misordered children)."""
+    child = parent.find(qn(f"w:{tag}"))
+    if child is None:
+        child = OxmlElement(f"w:{tag}")
+        later = order[order.index(tag) + 1:] if tag in order else ()
+        successor = next((c for c in parent if c.tag in {qn(f"w:{t}") for t in later}), None)
+        parent.insert(parent.index(successor), child) if successor is not None else parent.append(child)
+    for key, value in attrs.items():
+        child.set(qn(f"w:{key}"), value)
+    return child
+
+
+def set_border(ppr, sides: tuple[str, ...], size: int, color: str = "000000", space: int = 4) -> None:
+    """Single-line paragraph borders; `size` in eighths of a point."""
+    borders = set_child(ppr, "pBdr", PPR_ORDER)
+    for side in sides:
+        set_child(borders, side, _BORDER_ORDER, val="single", sz=str(size), space=str(space), color=color)
+
+
+def cn_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (heading numbers up to 99)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def cn_date(iso: str | None, year: bool = True) -> str:
+    """2023-04-21 -> 2023年4月21日 (or 4月21日); anything else is returned as given."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not match:
+        return iso or ""
+    y, m, d = (int(part) for part in match.groups())
+    return f"{y}年{m}月{d}日" if year else f"{m}月{d}日"
+
+
+def period_text(brief: Brief) -> str:
+    """The brief's period: one day, or 2025年11月24日—11月30日."""
+    if brief.period == "day" or brief.start == brief.end:
+        return cn_date(brief.end)
+    same_year = brief.start[:4] == brief.end[:4]
+    return f"{cn_date(brief.start)}—{cn_date(brief.end, year=not same_year)}"
+
+
+def default_reference() -> Path:
+    """The shipped reference template (templates/reference.docx inside the package)."""
+    return Path(str(resources.files("briefing.templates") / "reference.docx"))
+
+
+def open_reference(reference_doc: str | Path | None = None, line_spacing_pt: float | None = None) -> Document:
+    """An empty document with the reference's page setup and styles, page numbers in its footers."""
+    path = Path(reference_doc) if reference_doc else default_reference()
+    try:
+        document = docx.Document(str(path))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as error:
+        raise TemplateError(f"{path}: not a readable Word .docx ({type(error).__name__}); pass a .docx saved "
+                            "by Word or WPS, e.g. a copy of templates/reference.docx") from None
+    missing = [name for name in STYLES if name not in document.styles]
+    if missing:
+        raise TemplateError(f"{path}: lacks the styles {', '.join(missing)}; start from a copy of "
+                            "templates/reference.docx and restyle it")
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    if line_spacing_pt:
+        _line_spacing(document, line_spacing_pt)
+    _page_numbers(document)
+    return document
+
+
+def _line_spacing(document: Document, points: float) -> None:
+    """Exact body line spacing, and a matching line grid (22 lines a page at 28.95 pt)."""
+    for style in document.styles:
+        fmt = getattr(style, "paragraph_format", None)
+        if style.name == "Normal" or (fmt is not None and fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY):
+            style.paragraph_format.line_spacing = Pt(points)
+            style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    for section in document.sections:
+        set_child(section._sectPr, "docGrid", type="lines", linePitch=str(round(points * 20)))
+
+
+def _page_numbers(document: Document) -> None:
+    """'— 1 —' in 4号 宋体: odd pages right, even pages left, one character in from the edge."""
+    document.settings.odd_and_even_pages_header_footer = True
+    size = document.styles["Footer"].font.size or Pt(14)
+    for section in document.sections:
+        for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+            footer.is_linked_to_previous = False
+            for child in list(footer._element):
+                footer._element.remove(child)
+            paragraph = footer.add_paragraph(style="Footer")
+            paragraph.alignment = align
+            side = "right_indent" if align == WD_ALIGN_PARAGRAPH.RIGHT else "left_indent"
+            setattr(paragraph.paragraph_format, side, size)
+            add_text(paragraph, "— ")
+            _page_field(paragraph)
+            add_text(paragraph, " —")
+
+
+def _page_field(paragraph: Paragraph) -> None:
+    """A PAGE field (begin, instruction, separate, cached value, end) that Word and LibreOffice update."""
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+        run = add_text(paragraph, "")
+        if kind:
+            set_child(run._r, "fldChar", fldCharType=kind)
+        elif text == " PAGE ":
+            instr = set_child(run._r, "instrText")
+            instr.text = text
+            instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        else:
+            run.text = text
+
+
+def _east_asia_font(style) -> str | None:
+    """The East Asian font a paragraph style resolves to, following its base styles."""
+    while style is not None:
+        rpr = style.element.rPr
+        fonts = rpr.rFonts if rpr is not None else None
+        if fonts is not None and fonts.get(qn("w:eastAsia")):
+            return fonts.get(qn("w:eastAsia"))
+        style = style.base_style
+    return None
+
+
+def add_text(paragraph: Paragraph, text: str):
+    """A run carrying its style's East Asian font, since Word falls back to a default CJK font without it."""
+    run = paragraph.add_run("\t".join(clean(part) for part in text.split("\t")))  # tabs here are layout
+    font = _east_asia_font(paragraph.style)
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    if font:
+        fonts.set(qn("w:eastAsia"), font)
+    fonts.set(qn("w:hint"), "eastAsia")  # “” and — are ambiguous: draw them with the Chinese font
+    return run
+
+
+def add_paragraph(document: Document, style: str, text: str = "") -> Paragraph:
+    """One paragraph in `style` holding `text` as a single run."""
+    paragraph = document.add_paragraph(style=style)
+    add_text(paragraph, text)
+    return paragraph
+
+
+def _text_width(document: Document):
+    section = document.sections[-1]
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def _masthead(document: Document, brief: Brief) -> None:
+    """Red title, 第N期, unit left and date right over a red rule."""
+    add_paragraph(document, "Brief Masthead", brief.title)
+    if brief.issue:
+        issue = str(brief.issue)
+        add_paragraph(document, "Brief Issue", issue if "期" in issue else f"第{issue}期")
+    dateline = add_paragraph(document, "Brief Dateline", f"{clean(brief.unit)}\t{cn_date(brief.end)}")
+    dateline.paragraph_format.tab_stops.add_tab_stop(_text_width(document), WD_TAB_ALIGNMENT.RIGHT)
+
+
+def _sources(item: BriefItem) -> str:
+    """（来源：《title》，4月21日；…）: every merged article is cited by its own title."""
+    cited = [f"《{clean(s.title)}》" + (f"，{cn_date(s.date, year=False)}" if s.date else "") for s in item.sources]
+    return f"（来源：{'；'.join(cited)}）" if cited else ""
+
+
+def _item(document: Document, number: int, item: BriefItem) -> None:
+    add_paragraph(document, "Heading 2", f"（{cn_number(number)}）{clean(item.title)}")
+    if item.summary:
+        add_paragraph(document, "Normal", "".join(clean(s) for s in item.summary))
+    if item.figures:
+        add_paragraph(document, "Normal", "主要数据：" + "；".join(clean(f) for f in item.figures) + "。")
+    if item.sources:
+        add_paragraph(document, "Brief Source", _sources(item))
+
+
+def _closing(document: Document, brief: Brief) -> None:
+    """版记: the 报/送/发 lines between rules, thick first and last; then the unit and date 印发."""
+    lines = [clean(line).strip() for line in brief.closing if clean(line).strip()]
+    if brief.unit:
+        lines.append(f"{clean(brief.unit)}\t{cn_date(brief.end)}印发")
+    for n, line in enumerate(lines):
+        paragraph = add_paragraph(document, "Brief Closing", line)
+        fmt = paragraph.paragraph_format
+        fmt.left_indent = fmt.right_indent = Pt(14)  # GB/T 9704: one character in on both sides
+        fmt.keep_with_next = n < len(lines) - 1
+        fmt.tab_stops.add_tab_stop(_text_width(document) - Pt(28), WD_TAB_ALIGNMENT.RIGHT)
+        # identical borders make one box: thick top and bottom, thin rules between the lines
+        set_border(paragraph._p.get_or_add_pPr(), ("top", "bottom"), 8, space=1)
+        set_border(paragraph._p.get_or_add_pPr(), ("between",), 4, space=1)
+
+
+def _save(document: Document, path: str | Path) -> None:
+    def write(tmp: str) -> None:
+        document.save(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes files 0600; a saved document gets the usual mode
+
+    atomic_write(path, write)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None = None,
+                line_spacing_pt: float | None = None) -> None:
+    """Write the brief as a 简报 in the GB/T 9704 layout; the file appears complete or not at all."""
+    document = open_reference(reference_doc, line_spacing_pt)
+    _masthead(document, brief)
+    add_paragraph(document, "Title", f"{period_text(brief)}要情")
+    add_paragraph(document, "Normal", f"本期共阅读报道{brief.articles_read}篇，择要编发{brief.articles_used}篇。")
+    heading = iter(range(1, 100))
+    if brief.highlights:
+        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期要点")
+        for n, item in enumerate(brief.highlights, 1):
+            lead = clean(item.summary[0]) if item.summary else ""
+            add_paragraph(document, "Normal", f"{n}．{clean(item.title)}。{lead}")
+    for section in brief.sections:
+        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、{clean(section.name)}")
+        for n, item in enumerate(section.items, 1):
+            _item(document, n, item)
+    if brief.leaders:
+        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、领导活动")
+        for a in brief.leaders:
+            when = cn_date(a.date, year=False)
+            add_paragraph(document, "Normal", f"{when + '，' if when else ''}{clean(a.title)}{clean(a.name)}：{clean(a.what)}")
+    if brief.keywords:
+        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
+        add_paragraph(document, "Normal", "、".join(clean(k.word) for k in brief.keywords))
+    _closing(document, brief)
+    _properties(document, f"{clean(brief.title)} {period_text(brief)}", [k.word for k in brief.keywords])
+    _save(document, path)
+
+
+def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str | Path | None = None) -> None:
+    """Write one article: title, date and byline, keywords, a summary box, then the full repaired text."""
+    document = open_reference(reference_doc)
+    article = summary.article
+    title = add_paragraph(document, "Title", article.title or "（无标题）")
+    if article.subtitle:
+        title.paragraph_format.space_after = Pt(0)  # the subtitle belongs to the title: no blank line between
+        add_paragraph(document, "Subtitle", article.subtitle)
+    byline = [f"记者 {'、'.join(article.byline.reporters)}" if article.byline.reporters else "",
+              f"通讯员 {'、'.join(article.byline.correspondents)}" if article.byline.correspondents else ""]
+    meta = "　".join(part for part in (cn_date(article.date), *byline) if part)
+    if meta:
+        add_paragraph(document, "Article Meta", meta)
+    if summary.keywords:
+        add_paragraph(document, "Article Keywords", "关键词：" + "　".join(clean(k.word) for k in summary.keywords))
+    if summary.summary:
+        add_paragraph(document, "Summary Box", "摘要：" + "".join(clean(s) for s in summary.summary))
+    for text in article.paragraphs:
+        if clean(text).strip():
+            add_paragraph(document, "Normal", clean(text))
+    _properties(document, article.title, [k.word for k in summary.keywords], article.source)
+    _save(document, path)
+
+
+def _properties(document: Document, title: str, keywords: list[str], source: str = "") -> None:
+    props = document.core_properties
+    props.title, props.keywords, props.comments = clean(title), clean("、".join(keywords)), clean(source)
+    props.author, props.language = "briefing", "zh-CN"

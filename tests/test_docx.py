@@ -1,0 +1,229 @@
+"""Word output reopened and checked for structure: page, margins, East Asian fonts, PAGE fields, text."""
+import shutil
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from briefing.api import read_articles
+from briefing.errors import TemplateError
+from briefing.models import (ArticleSummary, Brief, BriefItem, Byline, Keyword, LeaderActivity, Options,
+                             Person, Section, Source)
+from briefing.render.docx import clean, cn_date, cn_number, default_reference, write_article, write_brief
+from briefing.summarize import summarize_article
+
+from .helpers import SEEDS, real_page
+
+BODY, TITLE, HEI, KAI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"
+
+
+def item(title, date="2024-05-13", path="seeds/2024-05-13.txt", summary=("第一句。", "第二句。"), more=()):
+    sources = (Source(path, date, title), *more)
+    return BriefItem(title, summary, ("1.2亿元",), (Person("周明远", "区委书记"),), ("项目",), date, sources)
+
+
+def make_brief(**changes):
+    first, second = item("青溪区召开项目推进会"), item("区长调研教育工作", "2024-05-14")
+    merged = item("新能源产业园签约", more=(Source("seeds/2024-05-14.txt", "2024-05-14", "新能源产业园正式签约"),))
+    fields = dict(
+        title="每周要情", issue="3", unit="青溪区委办公室", period="week", start="2024-05-13", end="2024-05-19",
+        highlights=(first, merged), sections=(Section("招商引资与项目建设", (first, merged)),
+                                              Section("教育与民生", (second,))),
+        leaders=(LeaderActivity("周明远", "区委书记", "2024-05-13", first.title),),
+        keywords=(Keyword("项目", 0.3), Keyword("教育", 0.2)), articles_read=4, articles_used=4,
+        closing=("报：市委办公室", "送：区委、区政府领导", "发：各乡镇（街道）、区直各单位"))
+    fields.update(changes)
+    return Brief(**fields)
+
+
+def east_asia(element):
+    fonts = element.find(qn("w:rPr")).find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia"))
+
+
+def text_of(document):
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def footer_xml(section):
+    return [f._element.xml for f in (section.footer, section.even_page_footer)]
+
+
+def test_brief_page_fonts_and_footer(tmp_path):
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(), path)
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = [section.top_margin, section.bottom_margin, section.left_margin, section.right_margin]
+    assert [round(m.mm) for m in margins] == [37, 35, 28, 26]
+    styles = document.styles
+    expected = {"Normal": (BODY, 16), "Title": (TITLE, 22), "Heading 1": (HEI, 16), "Heading 2": (KAI, 16),
+                "Footer": ("宋体", 14)}
+    for name, (font, size) in expected.items():
+        assert east_asia(styles[name].element) == font, name
+        assert styles[name].font.size == Pt(size), name
+    assert styles["Normal"].paragraph_format.line_spacing == Pt(28.95)
+    lang = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert lang.get(qn("w:eastAsia")) == "zh-CN"
+    assert document.settings.odd_and_even_pages_header_footer
+    odd, even = footer_xml(section)
+    for xml in (odd, even):
+        assert "PAGE" in xml and 'w:fldCharType="begin"' in xml and "— " in xml
+    assert 'w:val="right"' in odd and 'w:val="left"' in even
+
+
+def test_brief_text_and_runs(tmp_path):
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(), path)
+    document = docx.Document(str(path))
+    text = text_of(document)
+    for needle in ("每周要情", "第3期", "2024年5月13日—5月19日", "一、本期要点", "二、招商引资与项目建设",
+                   "（一）青溪区召开项目推进会", "三、教育与民生", "四、领导活动", "五、本期关键词", "项目、教育",
+                   "报：市委办公室", "发：各乡镇（街道）、区直各单位", "新能源产业园正式签约", "印发"):
+        assert needle in text, needle
+    title = next(p for p in document.paragraphs if p.style.name == "Title")
+    assert east_asia(title.runs[0]._r) == TITLE
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            assert run._r.rPr.rFonts.get(qn("w:eastAsia")), paragraph.text
+
+
+def test_day_brief_without_optional_parts(tmp_path):
+    path = tmp_path / "day.docx"
+    write_brief(make_brief(period="day", start="2024-05-13", end="2024-05-13", highlights=(), leaders=(),
+                           keywords=(), closing=(), unit=""), path)
+    text = text_of(docx.Document(str(path)))
+    assert "2024年5月13日要情" in text and "一、招商引资与项目建设" in text
+    assert "领导活动" not in text and "印发" not in text
+
+
+def test_line_spacing_is_configurable(tmp_path):
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(), path, line_spacing_pt=30)
+    document = docx.Document(str(path))
+    assert document.styles["Normal"].paragraph_format.line_spacing == Pt(30)
+    assert document.sections[0]._sectPr.find(qn("w:docGrid")).get(qn("w:linePitch")) == "600"
+
+
+@pytest.mark.parametrize("raw, cleaned", [
+    ("a\x0bb", "a b"), ("a\x0cb", "a b"), ("a\x00\x07b", "ab"), ("lone\ud800surrogate", "lonesurrogate"),
+    ("行一\n行二", "行一 行二"), ("\ufffe", ""), ("正常“引号”—", "正常“引号”—"),
+])
+def test_clean(raw, cleaned):
+    assert clean(raw) == cleaned
+
+
+@pytest.mark.parametrize("n, text", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
+def test_cn_number(n, text):
+    assert cn_number(n) == text
+
+
+def test_cn_date():
+    assert cn_date("2023-04-21") == "2023年4月21日"
+    assert cn_date("2023-04-21", year=False) == "4月21日"
+    assert cn_date(None) == "" and cn_date("上周") == "上周"
+
+
+def test_text_word_rejects_never_stops_a_brief(tmp_path):
+    bad = item("标题\x0b含\x0c控制符\ud800", summary=("句子\x00一。",))
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(highlights=(bad,), sections=(Section("其他\x01", (bad,)),)), path)
+    assert "标题 含 控制符" in text_of(docx.Document(str(path)))
+
+
+def test_write_is_atomic(tmp_path, monkeypatch):
+    def broken_save(self, path):
+        open(path, "wb").write(b"PK half a file")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(docx.document.Document, "save", broken_save)
+    with pytest.raises(KeyboardInterrupt):
+        write_brief(make_brief(), tmp_path / "brief.docx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_reference_doc_restyles(tmp_path):
+    reference = tmp_path / "mine.docx"
+    document = docx.Document(str(default_reference()))
+    document.styles["Normal"].element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    document.save(str(reference))
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(), path, reference_doc=str(reference))
+    out = docx.Document(str(path))
+    assert east_asia(out.styles["Normal"].element) == "宋体"
+    body = next(p for p in out.paragraphs if p.style.name == "Normal")
+    assert east_asia(body.runs[0]._r) == "宋体"
+    assert "示例" not in text_of(out)  # the reference's sample paragraphs are not carried over
+
+
+def test_bad_reference_doc(tmp_path):
+    not_docx = tmp_path / "x.docx"
+    not_docx.write_text("hello")
+    with pytest.raises(TemplateError, match="not a readable Word"):
+        write_brief(make_brief(), tmp_path / "a.docx", reference_doc=str(not_docx))
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    with pytest.raises(TemplateError, match="Brief Masthead"):
+        write_brief(make_brief(), tmp_path / "b.docx", reference_doc=str(plain))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain.docx", "x.docx"]
+
+
+def summaries_of(path, date=None):
+    return [summarize_article(a, Options()) for a in read_articles(str(path), date)]
+
+
+def test_article(tmp_path):
+    summary = summaries_of(SEEDS / "2024-05-13.txt")[0]
+    article = summary.article
+    path = tmp_path / "a.docx"
+    write_article(summary, path)
+    document = docx.Document(str(path))
+    text = text_of(document)
+    assert document.paragraphs[0].text == article.title
+    assert "2024年5月13日" in text and "关键词：" in text and "摘要：" in text
+    for paragraph in article.paragraphs:
+        assert paragraph in text
+    assert any(p.style.name == "Summary Box" for p in document.paragraphs)
+    assert "PAGE" in document.sections[0].footer._element.xml
+
+
+def test_article_with_byline_and_no_keywords(tmp_path):
+    from briefing.models import Article
+
+    article = Article("标题", ("正文\x0c一段。",), subtitle="副题", byline=Byline(("景静",), ("王垚",)))
+    write_article(ArticleSummary(article, (), (), ()), tmp_path / "a.docx")
+    text = text_of(docx.Document(str(tmp_path / "a.docx")))
+    assert "副题" in text and "记者 景静　通讯员 王垚" in text and "正文 一段。" in text
+    assert "关键词" not in text and "摘要" not in text
+
+
+def test_real_page_as_a_daily_brief(tmp_path):
+    summaries = summaries_of(real_page(), "2023-04-21")
+    items = tuple(BriefItem(s.article.title, s.summary, s.entities.figures, s.entities.people,
+                            tuple(k.word for k in s.keywords), s.article.date,
+                            (Source(s.article.source, s.article.date, s.article.title),)) for s in summaries)
+    brief = make_brief(period="day", start="2023-04-21", end="2023-04-21", highlights=items[:3],
+                       sections=(Section("其他", items),), leaders=(), articles_read=6, articles_used=6)
+    path = tmp_path / "brief.docx"
+    write_brief(brief, path)
+    document = docx.Document(str(path))
+    text = text_of(document)
+    assert len(summaries) == 6
+    for summary in summaries:
+        assert summary.article.title in text
+    assert round(document.sections[0].top_margin.mm) == 37
+    assert "PAGE" in document.sections[0].footer._element.xml
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_brief(tmp_path):
+    import subprocess
+
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(), path)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=120)
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")

@@ -1,0 +1,130 @@
+"""`briefing export` run the way users run it: real pages, a bad file, a rerun, an interruption."""
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import cli
+from briefing.export import export_articles, file_stem, plan, safe_part
+from briefing.models import Article
+
+from .helpers import SEEDS, real_page
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["export", *map(str, args)], catch_exceptions=False)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.suffix != ".docx" or p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("raw, safe", [
+    ('a/b\\c:d*e?f"g<h>i|j', "a_b_c_d_e_f_g_h_i_j"), ("标题 带 空格", "标题_带_空格"), ("结尾。..", "结尾。"),
+    ("CON", "_CON"), ("nul.txt", "_nul.txt"), ("\x00\x1f", ""), ("长" * 100, "长" * 40), ("a\ud800b", "ab"),
+])
+def test_safe_part(raw, safe):
+    assert safe_part(raw) == safe
+
+
+def test_names_are_unique_ignoring_case(tmp_path):
+    articles = [Article("Title", ("x",), date="2024-05-13"), Article("title", ("x",), date="2024-05-13"),
+                Article("Title", ("x",), date="2024-05-13")]
+    names = [target.name for _, target in plan(articles, tmp_path)]
+    assert names == ["2024-05-13_01_Title.docx", "2024-05-13_01_title_2.docx", "2024-05-13_01_Title_3.docx"]
+
+
+def test_stem_without_date_uses_the_page_name():
+    assert file_stem(Article("标题", ("x",), source="pages/第1版.txt", index=2)) == "第1版_03_标题"
+    assert file_stem(Article("", ("x",), source="-")) == "stdin_01_untitled"
+
+
+def test_seed_page_and_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    result = run(SEEDS / "2024-05-13.txt", bad, "-o", out)
+    assert result.exit_code == 1
+    assert "bad.bin" in result.stderr and "4 written" in result.stderr
+    files = sorted(out.glob("*.docx"))
+    assert [f.name[:14] for f in files] == [f"2024-05-13_0{i}_" for i in range(1, 5)]
+    for f in files:
+        assert safe_part(docx.Document(str(f)).paragraphs[0].text) in f.stem
+        assert "PAGE" in docx.Document(str(f)).sections[0].footer._element.xml
+    assert leftovers(out) == []
+    assert "exporting" not in result.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_rerun_skips_and_force_rewrites(tmp_path):
+    out = tmp_path / "out"
+    assert run(SEEDS / "2024-05-14.txt", "-o", out).exit_code == 0
+    before = {f: f.stat().st_mtime_ns for f in out.iterdir()}
+    again = run(SEEDS / "2024-05-14.txt", "-o", out)
+    assert again.exit_code == 0 and "0 written, 4 skipped" in again.stderr
+    assert {f: f.stat().st_mtime_ns for f in out.iterdir()} == before
+    forced = run(SEEDS / "2024-05-14.txt", "-o", out, "--force")
+    assert "4 written, 0 skipped" in forced.stderr
+    assert sorted(out.iterdir()) == sorted(before)
+
+
+def test_real_page_gives_six_files(tmp_path):
+    out = tmp_path / "out"
+    result = run(real_page(), "-o", out)
+    assert result.exit_code == 0, result.stderr
+    titles = [docx.Document(str(f)).paragraphs[0].text for f in sorted(out.glob("*.docx"))]
+    assert len(titles) == 6 and titles[0] == "外出招商谋合作 考察取经促发展"
+
+
+def test_workers_give_the_same_files(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    run(SEEDS, "-o", one)
+    result = run(SEEDS, "-o", two, "--workers", "2")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in one.iterdir()) == sorted(p.name for p in two.iterdir())
+    assert len(list(two.iterdir())) >= 15
+
+
+def test_control_characters_are_cleaned(tmp_path):
+    data = tmp_path / "odd.jsonl"
+    records = [{"id": "1", "title": "标题\x0b一", "date": "2024-05-13",
+                "text": "本报讯 第一句话写在这里\x0c内容很长。第二句话\ud800也在这里。第三句话在此结束。"}]
+    data.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    result = run(data, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    (written,) = (tmp_path / "out").glob("*.docx")
+    assert "第二句话也在这里" in "".join(p.text for p in docx.Document(str(written)).paragraphs)
+
+
+def test_interrupted_export_leaves_only_complete_files(tmp_path, monkeypatch):
+    calls = []
+
+    def save(self, path):
+        calls.append(path)
+        open(path, "wb").write(b"partial")
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        original(self, path)
+
+    original = docx.document.Document.save
+    monkeypatch.setattr(docx.document.Document, "save", save)
+    from briefing.api import read_articles
+
+    with pytest.raises(KeyboardInterrupt):
+        list(export_articles(read_articles(str(SEEDS / "2024-05-13.txt")), tmp_path))
+    (complete,) = tmp_path.iterdir()
+    assert complete.name.startswith("2024-05-13_01_")
+    assert docx.Document(str(complete)).paragraphs[0].text
+
+
+def test_bad_reference_doc_is_one_error(tmp_path):
+    reference = tmp_path / "ref.docx"
+    reference.write_text("not a docx")
+    result = run(SEEDS / "2024-05-13.txt", "-o", tmp_path / "out", "--reference-doc", reference)
+    assert result.exit_code == 1 and "ref.docx: not a readable Word .docx" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_help_has_examples():
+    assert "Examples" in CliRunner().invoke(cli, ["export", "--help"]).stdout
