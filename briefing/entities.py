@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .models import Entities, Person
 
-_UNIT_PREFIX = (r"(?:区委|市委|县委|省委|党委|党工委|党组|区政府|市政府|县政府|区人大常委会|市人大常委会|人大常委会"
+_UNIT_PREFIX = (r"(?:统战|组织|宣传|政法委|发改委|[\u4e00-\u9fff]{1,3}局|[\u4e00-\u9fff]{2,8}(?:有限公司|集团)|区委|市委|县委|省委|党委|党工委|党组|区政府|市政府|县政府|区人大常委会|市人大常委会|人大常委会"
                 r"|区政协|市政协|政协|区纪委|市纪委|纪委|监委|区委组织部|区委宣传部|区委统战部|区委办|区政府办"
                 r"|管委会|办事处|街道|区|市|县|镇|乡|省)?")
 _UNIT_CORE = (r"(?:常务)?(?:副)?(?:书记|区长|市长|县长|镇长|乡长|省长|主任|主席|部长|局长|厅长|处长|科长|秘书长"
@@ -24,8 +24,23 @@ _DATE_RE = re.compile(
     r"|近日|日前|近期|今年\d{1,2}月|\d{4}年\d{1,2}月"
 )
 _ORG_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,16}?(?:有限公司|股份公司|集团|委员会|管委会|办事处|学校|医院|大学|研究院|协会|商会|指挥部)"
+    r"[\u4e00-\u9fff]{2,16}?(?:有限公司|股份公司|集团|委员会|管委会|办事处|学校|中学|小学|幼儿园|医院|大学|研究院"
+    r"|协会|商会|指挥部|博物馆)"
 )
+#: Words that end the run-up to an organisation's name: the regex is lazy from the left, so a match
+#: may start inside the clause before the name (小分队实地走访考察唐久便利集团); cut after the last one.
+_ORG_BREAK_RE = re.compile(r"走访|考察|调研|了解|来到|听取|会见|代表|还有|前往|参观|实地|先后|首先|组织|召开|走进|深入|看望"
+                           r"|慰问|用好|创建|更多|打造|推进|引进|赴|到|在|与|的|了|是|对|向|为|由|将|把|从|等|和|及")
+
+
+def organizations(text: str) -> list[str]:
+    """Names ending in an organisation word (集团, 有限公司, 管委会…), the clause before them cut off."""
+    found = []
+    for match in _ORG_RE.finditer(text):
+        name = _ORG_BREAK_RE.split(match.group(0))[-1]
+        if len(name) >= 4:
+            found.append(name)
+    return _unique(found)
 
 
 def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> Entities:
@@ -34,7 +49,7 @@ def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) 
     tagged = [pair for _, words in segments for pair in [*words, ("\n", "x")]]
     return Entities(
         people=tuple(people(text, tagged)),
-        organizations=tuple(_unique(m.group(0) for m in _ORG_RE.finditer(text))
+        organizations=tuple(organizations(text)
                             or _unique(w for w, f in tagged if f == "nt")),
         places=tuple(_unique(w for w, f in tagged if f == "ns" and len(w) >= 2)),
         dates=tuple(_unique(m.group(0).replace(" ", "") for m in _DATE_RE.finditer(text))),

@@ -14,15 +14,25 @@ _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"
 
 _SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
+_BRACKETED_BYLINE = r"[（(][^（()）]{0,40}[）)]"
 _LEAD_RE = re.compile(
     r"^\s*(?:"
-    r"本报讯\s*(?:[（(][^）)]{0,40}[）)])?"  # 本报讯（记者 王五）
-    r"|(?:新华社|中新社|中新网|人民网|央视网|光明网|本报|据)[\u4e00-\u9fff]{0,10}?\d{1,2}月\d{1,2}日(?:电|讯)"
-    r"(?:\s*[（(][^）)]{0,40}[）)])?"  # 新华社北京1月5日电（记者 某某）
-    r"|[（(]记者[^）)]{0,30}[）)]"  # （记者 张三）
+    r"本报讯\s*(?:" + _BRACKETED_BYLINE + r")?"  # 本报讯（记者 王五）
+    # 新华社北京1月5日电（记者 某某）, 伦敦2月17日电, 1月24日电, 参考消息网1月31日报道
+    r"|[\u4e00-\u9fffA-Za-z·]{0,16}?\d{1,2}月\d{1,2}日"
+    r"(?:电(?![话视脑影力网子商池信器梯])|(?:讯|报道|消息)(?=[\s（(，,：:]|据|综合))(?:\s*" + _BRACKETED_BYLINE + r")?"
+    r"|[\u4e00-\u9fff]{2,12}讯\s*[（(][^）)]{0,30}记者[^）)]{0,20}[）)]"  # 中青在线华盛顿讯(…记者 刘平)
+    r"|[（(][^）)]{0,10}记者[^）)]{0,30}[）)]"  # （记者 张三）
     r"|本报记者\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s+"
+    r"|【[^】]{1,20}】"  # 【环球时报综合报道】
+    r"|<[a-zA-Z/][^>]{0,40}>"  # <p> left over from scraped HTML
+    r"|原标题[:：]"
+    r"|(?:据|综合)[^，,。：:；;]{1,16}(?:报道|消息)\s*[，,：:]"  # 据外媒报道，
+    r"|[\u4e00-\u9fff]{2,6}消息[:：]"  # 德黑兰消息：
     r")\s*[,，:：]?\s*"
 )
+#: A byline remnant closing a sentence: （央视记者 卢星海）, (编辑 王五).
+_TAIL_BYLINE_RE = re.compile(r"\s*[（(][^（()）]{0,12}(?:记者|编辑|通讯员|责编|供稿)[^（()）]{0,30}[）)]\s*$")
 
 
 def clean_display(text: str) -> str:
@@ -36,10 +46,12 @@ def token_view(text: str) -> str:
 
 
 def strip_lead(sentence: str) -> str:
-    """Remove a lead marker or dateline (本报讯, 新华社北京1月5日电, （记者 某某）) from the start."""
+    """Remove lead markers and datelines (本报讯, 新华社北京1月5日电, （记者 某某）) from the start
+    and a byline remnant (（央视记者 卢星海）) from the end."""
     previous = None
     while previous != sentence:
         previous, sentence = sentence, _LEAD_RE.sub("", sentence, count=1)
+    sentence = _TAIL_BYLINE_RE.sub("", sentence)
     return sentence.strip()
 
 
