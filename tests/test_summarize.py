@@ -1,0 +1,70 @@
+"""Sentence selection, keywords and degenerate input, on real text and by name."""
+import numpy as np
+import pytest
+
+from briefing.api import read_articles
+from briefing.models import Article, Options
+from briefing.summarize import idf_table, select, summarize_article
+
+from .helpers import SEEDS, real_page
+
+
+def _articles(path):
+    return list(read_articles(str(path)))
+
+
+@pytest.mark.parametrize("page", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_summary_is_an_ordered_subset_without_leads(page):
+    for article in _articles(page):
+        summary = summarize_article(article, Options(sentences=2)).summary
+        assert 1 <= len(summary) <= 2
+        positions = [article.text.find(s) for s in summary]
+        assert all(p >= 0 for p in positions) and positions == sorted(positions)
+        assert not any(s.startswith(("本报讯", "（记者", "本报记者", "记者 ")) for s in summary)
+
+
+def test_real_page_summaries_keywords_and_budget():
+    articles = _articles(real_page())
+    first = summarize_article(articles[0], Options(sentences=1))
+    assert "樊惠林" in first.summary[0] and not first.summary[0].startswith("本报讯")
+    words = [k.word for k in first.keywords]
+    assert "招商" in words and "樊惠林" in words
+    budgeted = summarize_article(articles[3], Options(sentences=3, max_chars=120)).summary
+    assert sum(map(len, budgeted)) <= 120
+
+
+def test_keywords_favour_the_title_and_merge_phrases():
+    article = Article(title="樱桃沟景区发展乡村旅游",
+                      paragraphs=("樱桃沟景区发展乡村旅游。樱桃沟景区的民宿很受欢迎。游客到樱桃沟景区采摘樱桃。",))
+    words = [k.word for k in summarize_article(article).keywords]
+    assert words[0] == "樱桃沟景区" and "乡村旅游" in words
+    assert "旅游" not in words  # never alone in the text: merged into 乡村旅游
+
+
+def test_keyword_weights_sum_to_at_most_one():
+    article = _articles(SEEDS / "2024-05-13.txt")[0]
+    weights = [k.weight for k in summarize_article(article, Options(keywords=100)).keywords]
+    assert all(w >= 0 for w in weights) and sum(weights) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_mmr_skips_a_repeated_sentence():
+    sentences = ("区里召开项目推进会。", "区里召开项目推进会。", "会议要求加快学校建设。")
+    tokens = (("区里", "召开", "项目", "推进会"),) * 2 + (("会议", "要求", "学校", "建设"),)
+    assert select(np.array([0.5, 0.4, 0.3]), sentences, 2, None, tokens) == [sentences[0], sentences[2]]
+
+
+def test_budget_smaller_than_every_sentence_cuts_the_best():
+    (only,) = select(np.array([1.0, 0.5]), ("一二三四五六七八九十。", "甲乙丙丁戊己庚辛壬癸。"), 1, max_chars=6)
+    assert only == "一二三四五…"
+
+
+@pytest.mark.parametrize("paragraphs", [(), ("只有一句没有标点",), ("，。！",), ("的了是在。",)],
+                         ids=["empty", "one-sentence", "punctuation-only", "all-stop-words"])
+def test_degenerate_articles(paragraphs):
+    result = summarize_article(Article(title="", paragraphs=paragraphs), Options(sentences=3, keywords=50))
+    assert len(result.summary) <= 1 and len(result.keywords) <= 50
+
+
+def test_idf_table_is_loaded_once_from_jieba():
+    table, median = idf_table()
+    assert idf_table() is idf_table() and len(table) > 100000 and 5 < median < 15
