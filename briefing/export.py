@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import signal
+import threading
 import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -74,11 +76,35 @@ def export_articles(articles: Iterable[Article], out_dir: str | Path, options: O
                 pending.append(target)
                 yield article
 
-    for result in summarize_stream(map(_storable, to_write()), options, workers):
-        yield from _drain(skipped)
-        target = pending.popleft()
-        yield _write(result, target, write_article, reference_doc)
+    previous = _ignore_sigint() if workers > 1 else None
+    try:
+        articles_in = _restoring_sigint(previous, map(_storable, to_write()))
+        for result in summarize_stream(articles_in, options, workers):
+            yield from _drain(skipped)
+            yield _write(result, pending.popleft(), write_article, reference_doc)
+    finally:
+        _restore_sigint(previous)
     yield from _drain(skipped)
+
+
+# Ctrl-C reaches every process of the group; a pool worker killed mid-task leaves Pool.map waiting forever
+# (seen: `export --workers 2` hung after Ctrl-C). Workers spawned while SIGINT is ignored inherit that, so
+# only the main process stops, and leaving the pool's `with` terminates them.
+def _ignore_sigint():
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _restore_sigint(previous) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _restoring_sigint(previous, articles: Iterator[Article]) -> Iterator[Article]:
+    """Restore Ctrl-C as soon as the pool asks for its first article: the workers exist by then."""
+    _restore_sigint(previous)
+    yield from articles
 
 
 def _storable(article: Article) -> Article:

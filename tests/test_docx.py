@@ -65,6 +65,8 @@ def test_brief_page_fonts_and_footer(tmp_path):
         assert east_asia(styles[name].element) == font, name
         assert styles[name].font.size == Pt(size), name
     assert styles["Normal"].paragraph_format.line_spacing == Pt(28.95)
+    tracking = styles["Normal"].element.rPr.find(qn("w:spacing")).get(qn("w:val"))
+    assert 28 * (16 + int(tracking) / 20) <= (210 - 28 - 26) / 25.4 * 72  # 28 characters a line
     lang = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert lang.get(qn("w:eastAsia")) == "zh-CN"
     assert document.settings.odd_and_even_pages_header_footer

@@ -1,5 +1,6 @@
 """`briefing export` run the way users run it: real pages, a bad file, a rerun, an interruption."""
 import json
+import os
 from pathlib import Path
 
 import docx
@@ -128,3 +129,31 @@ def test_bad_reference_doc_is_one_error(tmp_path):
 
 def test_help_has_examples():
     assert "Examples" in CliRunner().invoke(cli, ["export", "--help"]).stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX only")
+def test_ctrl_c_with_workers_stops_cleanly(tmp_path):
+    """Ctrl-C reaches the whole process group: no hang, no temporary file, only complete files."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from briefing.api import read_articles
+
+    articles = [a for day in ("13", "14", "16", "17") for a in read_articles(str(SEEDS / f"2024-05-{day}.txt"))]
+    data = tmp_path / "many.jsonl"
+    data.write_text("\n".join(json.dumps({"id": str(i), "title": f"{a.title}{i}", "text": a.text, "date": a.date},
+                                         ensure_ascii=False) for i, a in enumerate(articles * 40)), encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "briefing", "export", str(data), "-o", str(out), "-j", "2"],
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("*.docx")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+    os.killpg(process.pid, signal.SIGINT)
+    stderr = process.communicate(timeout=60)[1]
+    assert process.returncode != 0 and "written" in stderr
+    assert leftovers(out) == []
+    for f in out.glob("*.docx"):
+        docx.Document(str(f))
