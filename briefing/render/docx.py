@@ -200,8 +200,12 @@ def _masthead(document: Document, brief: Brief) -> None:
 
 
 def _sources(item: BriefItem) -> str:
-    """（来源：《title》，4月21日；…）: every merged article is cited by its own title."""
-    cited = [f"《{clean(s.title)}》" + (f"，{cn_date(s.date, year=False)}" if s.date else "") for s in item.sources]
+    """（来源：page，4月21日；《other title》，page，4月22日）: merged articles are cited by their own titles."""
+    cited = []
+    for source in item.sources:
+        parts = [f"《{clean(source.title)}》" if source.title != item.title else "",
+                 clean(Path(source.path).stem), cn_date(source.date, year=False)]
+        cited.append("，".join(part for part in parts if part))
     return f"（来源：{'；'.join(cited)}）" if cited else ""
 
 
