@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 
 from .errors import BriefingError
@@ -9,6 +10,8 @@ from .models import Article, ArticleSummary, Options
 
 _options: Options = Options()
 BATCH_PER_WORKER = 32
+#: Articles a worker takes at a time: large enough to amortise pickling, small enough to balance.
+CHUNK = 8
 
 
 class AnalysisError(BriefingError):
@@ -36,16 +39,38 @@ def _init(options: Options) -> None:
     _options = options
 
 
+def _init_worker(options: Options) -> None:
+    """Set the options and load the dictionary while the parent is still reading the first batch."""
+    _init(options)
+    if options.engine == "builtin":
+        from .segment import get_segmenter
+
+        get_segmenter(options.backend, options.user_dict)
+
+
 def summarize_stream(articles: Iterable[Article], options: Options,
                      workers: int = 1) -> Iterator[ArticleSummary | AnalysisError]:
-    """Results in input order; with workers > 1, batches go to a process pool."""
+    """Results in input order; with workers > 1, batches go to a process pool.
+
+    One batch is analysed while the previous one is handed back, so at most two batches are
+    ever in memory, however long the input.
+    """
     _init(options)
     if workers <= 1:
         yield from map(summarize_one, articles)
         return
     import multiprocessing
 
+    # Our matrices are small: a BLAS thread pool per worker only fights the other workers for cores.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     iterator = iter(articles)
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=_init, initargs=(options,)) as pool:
-        while batch := list(itertools.islice(iterator, workers * BATCH_PER_WORKER)):
-            yield from pool.map(summarize_one, batch, chunksize=8)
+    size = workers * BATCH_PER_WORKER
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+        pending = pool.map_async(summarize_one, list(itertools.islice(iterator, size)), chunksize=CHUNK)
+        while True:
+            batch = list(itertools.islice(iterator, size))
+            following = pool.map_async(summarize_one, batch, chunksize=CHUNK) if batch else None
+            yield from pending.get()
+            if following is None:
+                return
+            pending = following

@@ -22,6 +22,9 @@ POWER_MAX = 64
 #: 2 * SENTENCE_BAND sentences (~50,000 characters of news): exact textrank4zh below that,
 #: linear time and memory above it instead of an n x n matrix.
 SENTENCE_BAND = 400
+#: Sentence graphs whose sentence x word incidence has at most this many cells (a news article
+#: has ~10k) are built with one matrix product; larger ones from word posting lists.
+DENSE_INCIDENCE_MAX = 100_000
 
 
 @dataclass(frozen=True)
@@ -104,49 +107,58 @@ def _sparse_step(graph: Edges, damping: float, p: np.ndarray):
 
 
 def cooccurrence_graph(sentences: Sequence[Sequence[str]], vocabulary: dict[str, int],
-                       window: int = 2) -> Edges:
+                       window: int = 2) -> Graph:
     """Undirected 0/1 edges between vocabulary words that occur within `window` tokens of each other.
 
     Tokens outside the vocabulary still count for distance (textrank4zh's edge source), and an
     edge is set once however often the pair occurs, as textrank4zh does. Windows never cross
-    a sentence end: each sentence is followed by window - 1 gap markers.
+    a sentence end: each sentence is followed by window - 1 gap markers. A matrix when small.
     """
     n = len(vocabulary)
     window = max(window, 2)  # textrank4zh's `combine` treats a smaller window as 2
     gap = [-1] * (window - 1)
     ids = np.array([i for tokens in sentences for i in [*(vocabulary.get(t, -1) for t in tokens), *gap]],
                    dtype=np.int64)
-    pairs = []
+    a_parts, b_parts = [], []
     for offset in range(1, window):
         a, b = ids[:-offset], ids[offset:]
         keep = (a >= 0) & (b >= 0) & (a != b)
-        pairs.append(np.minimum(a[keep], b[keep]) * n + np.maximum(a[keep], b[keep]))
-    keys = np.unique(np.concatenate(pairs)) if pairs else np.zeros(0, dtype=np.int64)
-    low, high = keys // max(n, 1), keys % max(n, 1)
-    return Edges(n, np.concatenate([low, high]), np.concatenate([high, low]), np.ones(2 * len(keys)))
+        a_parts.append(a[keep])
+        b_parts.append(b[keep])
+    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
+    if n <= DENSE_MAX:
+        graph = np.zeros((n, n))
+        graph[a, b] = graph[b, a] = 1.0
+        return graph
+    keys = np.unique(np.concatenate([a * n + b, b * n + a]))
+    return Edges(n, keys // n, keys % n, np.ones(len(keys)))
 
 
-def sentence_graph(sentences: Sequence[Sequence[str]], band: int = SENTENCE_BAND) -> Edges:
-    """textrank4zh's sentence similarity as edges, from a sentence-word incidence list.
+def sentence_graph(sentences: Sequence[Sequence[str]], band: int = SENTENCE_BAND) -> Graph:
+    """textrank4zh's sentence similarity, from a sentence-word incidence list; a matrix when small.
 
     similarity(a, b) = |distinct words shared| / (log len(a) + log len(b)), for every pair
     including a sentence with itself (textrank4zh's loop starts at y = x). With more than
     2 * band sentences, only sentences at most `band` apart are compared.
     """
     n = len(sentences)
-    band = n if n <= 2 * band else band
     index: dict[str, int] = {}
     words, rows = [], []
     for row, tokens in enumerate(sentences):
         for token in set(tokens):
             words.append(index.setdefault(token, len(index)))
             rows.append(row)
-    order = np.lexsort((np.array(rows, dtype=np.int64), np.array(words, dtype=np.int64)))
-    word, row = np.array(words, dtype=np.int64)[order], np.array(rows, dtype=np.int64)[order]
-    a, b = _pairs_sharing_a_word(word, row, band)
+    word, row = np.array(words, dtype=np.int64), np.array(rows, dtype=np.int64)
+    log_len = np.log(np.maximum([len(tokens) for tokens in sentences], 1)) if n else np.zeros(0)
+    if n <= 2 * band and n * len(index) <= DENSE_INCIDENCE_MAX:
+        incidence = np.zeros((n, len(index)))
+        incidence[row, word] = 1.0
+        shared, denominator = incidence @ incidence.T, log_len[:, None] + log_len[None, :]
+        return np.divide(shared, denominator, out=np.zeros((n, n)), where=np.abs(denominator) >= 1e-12)
+    order = np.lexsort((row, word))
+    a, b = _pairs_sharing_a_word(word[order], row[order], band if n > 2 * band else n)
     keys, shared = np.unique(a * n + b, return_counts=True)
-    a, b = keys // max(n, 1), keys % max(n, 1)
-    log_len = np.log(np.maximum([len(tokens) for tokens in sentences], 1))
+    a, b = keys // n, keys % n
     denominator = log_len[a] + log_len[b]
     similarity = np.divide(shared, denominator, out=np.zeros(len(keys)), where=np.abs(denominator) >= 1e-12)
     keep = similarity > 0
