@@ -181,8 +181,12 @@ def _render_article(record: dict, n: int, fmt: str) -> str:
 def main() -> None:
     """Entry point of the `briefing` script and `python -m briefing`."""
     try:
-        cli(prog_name="briefing")
-    except KeyboardInterrupt:
+        cli.main(prog_name="briefing", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        # click turns Ctrl-C into Abort ("Aborted!", exit 1); say it plainly and use the shell's code
         click.echo("briefing: interrupted", err=True)
         sys.exit(130)
 

@@ -30,6 +30,9 @@ def atomic_write(path: str | Path, write: Callable[[str], None]) -> None:
     os.close(fd)
     try:
         write(tmp)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp creates 0600; the output should get the usual mode
         os.replace(tmp, target)
     except BaseException:  # includes KeyboardInterrupt: never leave a half-written file behind
         if os.path.exists(tmp):

@@ -34,6 +34,7 @@ _ENUMERATED_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][�
 _DATE_IN_NAME_RE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _DATE_LINE_RE = re.compile(r"^(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
 _MAX_HEADLINE = 40
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = TERMINATORS + "；;：:，,、."
 
 
@@ -59,7 +60,12 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 
 
 def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return drop_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def drop_surrogates(text: str) -> str:
+    """Remove lone surrogates (from JSON escapes or broken UTF-16): no encoder downstream accepts them."""
+    return _SURROGATE_RE.sub("", text)
 
 
 def _check_text(text: str, source: str) -> None:
@@ -242,11 +248,12 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
                          'each line must be one object like {"id": "1", "text": "…"}') from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
         raise InputError(where, 'has no "text" string', 'each line must be one object like {"id": "1", "text": "…"}')
-    check_prose(record["text"], where)
-    paragraphs = [clean_display(p) for p in record["text"].split("\n")]
+    text = drop_surrogates(_normalise_newlines(record["text"]))
+    check_prose(text, where)
+    paragraphs = [clean_display(p) for p in text.split("\n")]
     record_id = record.get("id")
     return Article(
-        title=clean_display(str(record.get("title") or "")),
+        title=clean_display(drop_surrogates(str(record.get("title") or ""))),
         paragraphs=tuple(repair_breaks([p for p in paragraphs if p])),
         date=str(record.get("date") or date or "") or None,
         source=source,
