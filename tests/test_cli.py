@@ -26,7 +26,7 @@ def without_source(records):
 
 def test_version_and_help():
     assert __version__ in run("--version").stdout
-    for command in ("summarize",):
+    for command in ("summarize", "brief", "export", "eval"):
         assert "Example" in run(command, "--help").stdout
 
 
