@@ -24,7 +24,7 @@ _LEAD_RE = re.compile(
     r"|[\u4e00-\u9fff]{2,12}讯\s*[（(][^）)]{0,30}记者[^）)]{0,20}[）)]"  # 中青在线华盛顿讯(…记者 刘平)
     r"|[（(][^）)]{0,10}记者[^）)]{0,30}[）)]"  # （记者 张三）
     r"|本报记者\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s+"
-    r"|【[^】]{1,20}】"  # 【环球时报综合报道】
+    r"|【[^】]{0,12}(?:报道|记者|消息|电)[^】]{0,24}】"  # 【环球时报综合报道】, 【环球网报道 记者 杨阳】
     r"|<[a-zA-Z/][^>]{0,40}>"  # <p> left over from scraped HTML
     r"|原标题[:：]"
     r"|(?:据|综合)[^，,。：:；;]{1,16}(?:报道|消息)\s*[，,：:]"  # 据外媒报道，
@@ -133,3 +133,31 @@ def strip_subheading(sentence: str) -> str:
     if match and len(sentence) - match.end() >= 10:
         return sentence[match.end():]
     return sentence
+
+
+_OPENER_RE = re.compile(
+    r"^(?:"
+    r"(?:当地时间|北京时间)?(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:\s*[至到—\-~～]\s*(?:\d{1,2}月)?\d{1,2}日)?"
+    r"(?:上午|下午|晚上|晚间|晚|早上|凌晨|中午|清晨)?"
+    r"|(?:今天|昨天|昨晚|今晨|近日|日前|近期|今年以来|连日来)(?:[（(][^（()）]{1,12}[）)])?(?:上午|下午|晚上|晚)?"
+    r"|记者(?:近日|日前)?(?:从|在)?[^，,。；;]{0,24}(?:获悉|了解到|得知)"
+    r")\s*[，,]\s*"
+)
+#: Asides a one-line summary can do without: (Neuss), (Donald Trump), (音译), （即乌称波克罗夫斯克）, （11月15日）.
+_ASIDE_RE = re.compile(r"\s?[（(](?:[A-Za-z][A-Za-z0-9 .·,'&\-]*|音译|即[^（()）]{1,20}|\d{1,2}月\d{1,2}日)[）)]")
+
+
+def strip_opener(sentence: str) -> str:
+    """Remove a time or source opener (11月4日上午，/ 近日，/ 记者从…获悉，) and asides like (音译) for display
+    in a short summary; the article's date and entities keep the time."""
+    trimmed = _ASIDE_RE.sub("", _OPENER_RE.sub("", sentence, count=1))
+    return trimmed if len(trimmed) >= 8 else sentence
+
+
+_BOILERPLATE_RE = re.compile(
+    r"本网站|本站|版权(?:所有|归)|转载|未经(?:书面)?授权|免责声明|责任编辑|^(?:来源|编辑|责编)[:：]|^图为|^(?:视频|图片)[:：]")
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """A copyright notice, source or keyword line, photo caption: page furniture, never a key sentence."""
+    return bool(_BOILERPLATE_RE.search(sentence))

@@ -1,7 +1,7 @@
 """Lead, dateline, byline and sub-heading removal: one table per rule."""
 import pytest
 
-from briefing.text import strip_lead, strip_subheading
+from briefing.text import is_boilerplate, strip_lead, strip_opener, strip_subheading
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -44,3 +44,25 @@ def test_ordinary_sentences_are_kept(text):
 ])
 def test_run_in_subheadings(raw, clean):
     assert strip_subheading(raw) == clean
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("11月4日上午，国家主席习近平在北京会见俄罗斯总理。", "国家主席习近平在北京会见俄罗斯总理。"),
+    ("当地时间11月1日至2日，韩正访问科威特并会晤埃米尔。", "韩正访问科威特并会晤埃米尔。"),
+    ("记者从中国机械工业联合会获悉，我国机器人产量快速增长。", "我国机器人产量快速增长。"),
+    ("德国警方在诺伊斯(Neuss)逮捕了一名男子。", "德国警方在诺伊斯逮捕了一名男子。"),
+    ("近日，短句。", "近日，短句。"),  # too short once cut: kept whole
+    ("他说，项目开工了。", "他说，项目开工了。"),
+])
+def test_openers_and_asides_are_cut_from_summary_sentences(raw, clean):
+    assert strip_opener(raw) == clean
+
+
+@pytest.mark.parametrize("sentence, furniture", [
+    ("本网站所刊载信息，不代表中新社和中新网观点。", True),
+    ("未经授权禁止转载、摘编、复制及建立镜像。", True),
+    ("图为签约现场。", True),
+    ("区政府与企业签订合作协议。", False),
+])
+def test_page_furniture_is_recognised(sentence, furniture):
+    assert is_boilerplate(sentence) is furniture
