@@ -1,7 +1,10 @@
 """The segmenter: words and POS tags from jieba or rjieba, user dictionaries, stop words.
 
 Only this module imports jieba or rjieba. rjieba (the Rust port) uses the same dictionary
-and tag set as jieba and is the default because it loads and tags many times faster.
+and tag set as jieba and is the default: on ../shared/eval/news_headlines.jsonl (1591 articles,
+bench/bench_segment.py, 2 cores) the POS-filtered words that feed TextRank agree with jieba's at
+F1 0.970 (rjieba's HMM joins a few unknown pairs differently, e.g. 手举 / 手 举), while it tags
+72x faster (2.55M vs 36k chars/s) and loads its dictionary in 0.3 s instead of 1.9 s.
 """
 from __future__ import annotations
 

@@ -183,6 +183,10 @@ def _pairs_sharing_a_word(word: np.ndarray, row: np.ndarray, band: int) -> tuple
 
 
 def rank(scores: np.ndarray, k: int) -> list[int]:
-    """Indices of the k best scores; ties go to the earlier index."""
-    order = np.lexsort((np.arange(len(scores)), -scores))
+    """Indices of the k best scores; ties go to the earlier index.
+
+    Scores equal to 12 decimals tie: PageRank of symmetric nodes differs in the last bits only
+    by the order of floating-point sums, which must not decide between two words.
+    """
+    order = np.lexsort((np.arange(len(scores)), -np.round(scores, 12)))
     return order[:k].tolist()
