@@ -143,20 +143,17 @@ def sentence_graph(sentences: Sequence[Sequence[str]], band: int = SENTENCE_BAND
     """
     n = len(sentences)
     index: dict[str, int] = {}
-    words, rows = [], []
-    for row, tokens in enumerate(sentences):
-        for token in set(tokens):
-            words.append(index.setdefault(token, len(index)))
-            rows.append(row)
-    word, row = np.array(words, dtype=np.int64), np.array(rows, dtype=np.int64)
-    log_len = np.log(np.maximum([len(tokens) for tokens in sentences], 1)) if n else np.zeros(0)
+    word = np.array([index.setdefault(t, len(index)) for tokens in sentences for t in tokens], dtype=np.int64)
+    lengths = np.array([len(tokens) for tokens in sentences], dtype=np.int64)
+    row = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    log_len = np.log(np.maximum(lengths, 1))
     if n <= 2 * band and n * len(index) <= DENSE_INCIDENCE_MAX:
         incidence = np.zeros((n, len(index)))
-        incidence[row, word] = 1.0
+        incidence[row, word] = 1.0  # a repeated word is set once: textrank4zh counts distinct words
         shared, denominator = incidence @ incidence.T, log_len[:, None] + log_len[None, :]
         return np.divide(shared, denominator, out=np.zeros((n, n)), where=np.abs(denominator) >= 1e-12)
-    order = np.lexsort((row, word))
-    a, b = _pairs_sharing_a_word(word[order], row[order], band if n > 2 * band else n)
+    keys = np.unique(word * n + row)  # distinct (word, sentence), sorted by word, then sentence
+    a, b = _pairs_sharing_a_word(keys // n, keys % n, band if n > 2 * band else n)
     keys, shared = np.unique(a * n + b, return_counts=True)
     a, b = keys // n, keys % n
     denominator = log_len[a] + log_len[b]
