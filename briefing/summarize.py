@@ -10,6 +10,7 @@ import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -65,17 +66,30 @@ def idf_table() -> tuple[dict[str, float], float]:
     return table, float(np.median(list(table.values()))) if table else 1.0
 
 
-def _title_words(analysed: Analysed, article: Article) -> tuple[dict[str, str], set[str]]:
-    """POS flag of each token-view word of the article, and the candidate words of its title."""
-    flags: dict[str, str] = {}
-    title: set[str] = set()
-    headings = sum(1 for h in (article.title, article.subtitle) if h)
-    for number, (_, tagged) in enumerate(analysed.segments):
-        for word, flag in tagged:
-            view = token_view(word)
-            flags.setdefault(view, flag)
-            if number < headings and len(view) >= 2 and flag in KEYWORD_TAGS:
-                title.add(view)
+Views = list[tuple[list[str], list[str]]]
+
+
+def segment_views(analysed: Analysed) -> Views:
+    """(token-view words, POS flags) of each title and paragraph: NFKC once per segment, not per word."""
+    views: Views = []
+    for text, tagged in analysed.segments:
+        words = [w for w, _ in tagged]
+        view = token_view(text)
+        if len(view) == len(text):  # NFKC kept every length, so the words can be sliced out
+            ends = list(accumulate(map(len, words)))
+            words = [view[end - len(word):end] for word, end in zip(words, ends)]
+        else:
+            words = [token_view(w) for w in words]
+        views.append((words, [f for _, f in tagged]))
+    return views
+
+
+def _title_words(views: Views, article: Article | None) -> tuple[dict[str, str], set[str]]:
+    """POS flag of each token-view word of the article (its first use), and the candidate words of its title."""
+    words = [w for ws, _ in reversed(views) for w in reversed(ws)]
+    flags = dict(zip(words, (f for _, fs in reversed(views) for f in reversed(fs))))
+    headings = sum(1 for h in (article.title, article.subtitle) if h) if article else 0
+    title = {w for ws, fs in views[:headings] for w, f in zip(ws, fs) if len(w) >= 2 and f in KEYWORD_TAGS}
     return flags, title
 
 
@@ -94,48 +108,53 @@ def _word_scores(analysed: Analysed, window: int, flags: dict[str, str], title: 
             * (1 + NAME_BONUS * (flags.get(w, "") in NAME_TAGS)) for w, i in vocabulary.items()}
 
 
-def _phrase_counts(analysed: Analysed) -> Counter[tuple[str, ...]]:
-    """How often each run of 1 to PHRASE_MAX adjacent words occurs (title and body, token view)."""
+def _phrase_counts(views: Views) -> Counter[tuple[str, ...]]:
+    """How often each recurring run of 2 to PHRASE_MAX adjacent words occurs (title and body, token view).
+
+    Counting zips of (word, tag) pairs runs in C; the rules apply once per distinct recurring run.
+    """
+    runs: Counter[tuple[tuple[str, str], ...]] = Counter()
+    for words, tags in views:
+        pairs = list(zip(words, tags))
+        for size in range(2, PHRASE_MAX + 1):
+            runs.update(zip(*(pairs[offset:] for offset in range(size))))
     stop = stopwords()
     counts: Counter[tuple[str, ...]] = Counter()
-    for _, tagged in analysed.segments:
-        words = [token_view(w) for w, _ in tagged]
-        tags = [f for _, f in tagged]
-        for i, first in enumerate(words):
-            if first in stop or not _PHRASE_PART.fullmatch(first):
-                continue
-            for j in range(i + 1, min(i + PHRASE_MAX, len(words)) + 1):
-                if not _PHRASE_PART.fullmatch(words[j - 1]):
-                    break
-                if tags[i] in PHRASE_STOP_TAGS or tags[j - 1] in PHRASE_STOP_TAGS:
-                    continue
-                counts[tuple(words[i:j])] += 1
+    for run, count in runs.items():
+        (first, first_tag), (_, last_tag) = run[0], run[-1]
+        if (count < 2 or first in stop or first_tag in PHRASE_STOP_TAGS or last_tag in PHRASE_STOP_TAGS
+                or not all(w.isalnum() or _PHRASE_PART.fullmatch(w) for w, _ in run)):
+            continue
+        counts[tuple(w for w, _ in run)] += count
     return counts
 
 
-def rank_keywords(analysed: Analysed, k: int, window: int = 2,
-                  article: Article | None = None) -> list[Keyword]:
+def rank_keywords(analysed: Analysed, k: int, window: int = 2, article: Article | None = None,
+                  views: Views | None = None) -> list[Keyword]:
     """Words and keyphrases ranked by TextRank × IDF with title and name boosts; weights sum to 1.
 
     A phrase of adjacent words that recurs scores the sum of its parts times how often its parts
     occur inside it, and a part that seldom occurs outside the phrase is merged into it.
     """
-    flags, title = _title_words(analysed, article) if article else ({}, set())
+    views = segment_views(analysed) if views is None else views
+    flags, title = _title_words(views, article)
     scores = _word_scores(analysed, window, flags, title)
     if not scores:
         return []
-    counts = _phrase_counts(analysed)
+    counts = _phrase_counts(views)
+    singles = Counter(w for words, _ in views for w in words)
     stop = stopwords()
     merged: set[str] = set()
     for parts, count in counts.items():
-        if len(parts) < 2 or count < 2 or parts[-1] in stop or len("".join(parts)) > PHRASE_CHARS:
+        if parts[-1] in stop or len("".join(parts)) > PHRASE_CHARS:
             continue
-        inside = count / max(counts.get((part,), count) for part in parts)
+        # stop words (饿了么's 了) say nothing about whether the phrase is the usual form of its parts
+        inside = count / max((singles[part] for part in parts if part not in stop), default=count)
         value = sum(scores.get(part, 0.0) for part in parts) * inside
         if value > 0:
             phrase = "".join(parts)
             scores[phrase] = max(scores.get(phrase, 0.0), value)
-            merged.update(part for part in parts if count >= PHRASE_MERGE * counts.get((part,), count))
+            merged.update(part for part in parts if count >= PHRASE_MERGE * singles[part])
     words = [w for w in scores if w not in merged]
     values = np.array([scores[w] for w in words])
     values = values / values.sum()
@@ -256,8 +275,9 @@ def summarize_article(article: Article, options: Options = Options(),
 
     segmenter = segmenter or get_segmenter(options.backend, options.user_dict)
     analysed = analyse_text(article, segmenter, options.extra_stopwords)
-    keywords = rank_keywords(analysed, options.keywords, options.window, article)
-    title = _title_words(analysed, article)[1] if article.title or article.subtitle else set()
+    views = segment_views(analysed)
+    keywords = rank_keywords(analysed, options.keywords, options.window, article, views)
+    title = _title_words(views, article)[1] if article.title or article.subtitle else set()
     scores = sentence_scores(analysed, title)
     # openers (11月4日上午，) go only from the chosen sentences: dates and entities still see them
     summary = [strip_opener(s) for s in select(scores, analysed.sentences, options.sentences,
