@@ -79,18 +79,18 @@ def _teleport(n: int, personalization: np.ndarray | None) -> np.ndarray:
 
 
 def _dense_step(weights: np.ndarray, damping: float, p: np.ndarray):
-    """x -> x @ G with the Google matrix G (G^8 for small graphs), and the iterations per step."""
+    """x -> x G^k with the Google matrix G (precomputed G^8 for small graphs), and k."""
     out = weights.sum(axis=1)
     dangling = out == 0
     google = np.divide(weights, out[:, None], out=np.zeros(weights.shape), where=~dangling[:, None])
     google[dangling] = p
     google = damping * google + (1.0 - damping) * p
-    per_step = 1
     if len(google) <= POWER_MAX:
         for _ in range(3):
             google = google @ google
-        per_step = 8
-    return (lambda x: x @ google), per_step
+        return (lambda x: x @ google), 8
+    # four products between convergence checks: the check costs more numpy calls than a product
+    return (lambda x: x @ google @ google @ google @ google), 4
 
 
 def _sparse_step(graph: Edges, damping: float, p: np.ndarray):
