@@ -63,6 +63,8 @@ def people(text: str, tagged: list[tuple[str, str]]) -> list[Person]:
     position = 0
     for i, (word, flag) in enumerate(tagged):
         start, position = position, position + len(word)
+        if not flag.startswith("nr"):  # most words: skip before the call
+            continue
         name = _name_at(tagged, i)
         if not name or name in found and found[name].title:
             continue

@@ -10,7 +10,7 @@ import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +42,7 @@ NAME_BONUS = 0.5  # × (1 + NAME_BONUS) for names of people, places and organisa
 PHRASE_MAX = 3  # words in a keyphrase
 PHRASE_CHARS = 12  # longer runs are clauses, not names
 PHRASE_MERGE = 1.0  # a part that occurs only inside the phrase is merged into it (0.7: recall@10 0.64 vs 0.68)
+_NON_WORD = re.compile(r"[\W_]+")
 _PHRASE_PART = re.compile(r"[\w\u4e00-\u9fff+\-.]+")
 #: Tags a keyphrase may not start or end with: particles, prepositions, conjunctions, adverbs.
 PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "f"})
@@ -188,32 +189,27 @@ def title_similarity(tokens: tuple[tuple[str, ...], ...], title: set[str]) -> np
 
 def centroid_similarity(tokens: tuple[tuple[str, ...], ...]) -> np.ndarray:
     """Cosine of each sentence's IDF-weighted word set with the article's TF-IDF vector (Radev's centroid)."""
-    index: dict[str, int] = {}
-    rows, cols = [], []
-    for row, words in enumerate(tokens):
-        for word in set(words):
-            rows.append(row)
-            cols.append(index.setdefault(word, len(index)))
-    if not index:
+    counts = Counter(chain.from_iterable(tokens))
+    if not counts:
         return np.zeros(len(tokens))
+    index = {word: i for i, word in enumerate(counts)}
     idf, median = idf_table()
-    weights = np.array([idf.get(word, median) for word in index])
-    incidence = np.zeros((len(tokens), len(index)))
-    incidence[rows, cols] = 1.0
-    counts = np.zeros(len(index))
-    for words in tokens:
-        for word in words:
-            counts[index[word]] += 1
-    sentences, centroid = incidence * weights, counts * weights
+    weights = np.fromiter((idf.get(word, median) for word in counts), float, len(counts))
+    incidence = np.zeros((len(tokens), len(counts)))
+    for row, words in enumerate(tokens):
+        incidence[row, [index[word] for word in set(words)]] = 1.0
+    sentences, centroid = incidence * weights, np.fromiter(counts.values(), float, len(counts)) * weights
     norms = np.linalg.norm(sentences, axis=1) * np.linalg.norm(centroid)
     return np.divide(sentences @ centroid, norms, out=np.zeros(len(tokens)), where=norms > 0)
 
 
 def recurrence(sentences: tuple[str, ...]) -> np.ndarray:
     """Share of each sentence's character bigrams that recur in another sentence: how much it is about the topic."""
-    grams = [[a + b for a, b in zip(s, s[1:]) if a.isalnum() and b.isalnum()] for s in sentences]
-    seen: Counter[str] = Counter(g for gs in grams for g in set(gs))
-    return np.array([sum(seen[g] > 1 for g in gs) / len(gs) if gs else 0.0 for gs in grams])
+    pieces = [_NON_WORD.split(s) for s in sentences]  # bigrams never span punctuation
+    grams = [[g for t in ps for g in map(str.__add__, t, t[1:])] for ps in pieces]
+    seen = Counter(chain.from_iterable(map(set, grams)))
+    shared = {gram for gram, count in seen.items() if count > 1}
+    return np.array([sum(map(shared.__contains__, gs)) / len(gs) if gs else 0.0 for gs in grams])
 
 
 def sentence_scores(analysed: Analysed, title: set[str] = frozenset()) -> np.ndarray:
