@@ -21,6 +21,8 @@ from .errors import BriefingError
               help="The day to brief (or a day of the week to brief); also the date of undated pages.")
 @click.option("--week", metavar="YYYY-Www", help="The ISO week to brief, e.g. 2025-W48 (implies --period week).")
 @click.option("--template", type=click.Path(dir_okay=False), help="Your own Jinja2 Markdown template.")
+@click.option("--reference-doc", type=click.Path(dir_okay=False),
+              help="A .docx whose styles and page setup the Word brief uses (start from templates/reference.docx).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Configuration file (default: briefing.toml in the working directory).")
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -28,7 +30,8 @@ from .errors import BriefingError
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--verbose", "-v", is_flag=True, help="Say what was guessed (encodings, dates) on stderr.")
 def command(paths: tuple[str, ...], output: str, period: str, date: str | None, week: str | None,
-            template: str | None, config_path: str | None, workers: int, force: bool, verbose: bool) -> None:
+            template: str | None, reference_doc: str | None, config_path: str | None, workers: int, force: bool,
+            verbose: bool) -> None:
     """A leadership brief (每周要情 / 每日要情) from news pages.
 
     PATH is a page (.txt, .md, .docx), a folder (searched recursively), or a
@@ -43,6 +46,7 @@ def command(paths: tuple[str, ...], output: str, period: str, date: str | None, 
       briefing brief seeds --period day --date 2024-05-15 -o day.md
       briefing brief news.jsonl --week 2025-W46 -o week.docx --config office.toml
       briefing brief pages/ -o brief.md --template my-brief.md.j2 --force
+      briefing brief seeds -o brief.docx --reference-doc office-styles.docx
     """
     if date and week:
         raise click.UsageError("give --date or --week, not both")
@@ -51,17 +55,20 @@ def command(paths: tuple[str, ...], output: str, period: str, date: str | None, 
         raise click.UsageError(f"{output}: the output must end in .md or .docx")
     if template and suffix == ".docx":
         raise click.UsageError("--template shapes Markdown output; write OUT.md, or drop --template")
+    if reference_doc and suffix != ".docx":
+        raise click.UsageError("--reference-doc styles Word output; write OUT.docx, or drop --reference-doc")
     reporter = Reporter(verbose)
     try:
-        _brief(paths, output, "week" if week else period, date, week, template, config_path, workers, force,
-               reporter)
+        _brief(paths, output, "week" if week else period, date, week, template, reference_doc, config_path,
+               workers, force, reporter)
     except BriefingError as error:
         reporter.error(error)
     sys.exit(reporter.exit_code)
 
 
 def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, week: str | None,
-           template: str | None, config_path: str | None, workers: int, force: bool, reporter: Reporter) -> None:
+           template: str | None, reference_doc: str | None, config_path: str | None, workers: int, force: bool,
+           reporter: Reporter) -> None:
     """Check everything cheap first, then read, choose the period, analyse, build and write."""
     from .brief import article_day, build_brief, choose_period
     from .config import load_config
@@ -70,6 +77,8 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
 
     target = check_target(output, force)
     config = load_config(config_path)
+    if reference_doc:
+        config = dataclasses.replace(config, reference_doc=reference_doc)
     if template:
         from .render.markdown import check_template
 
@@ -108,11 +117,8 @@ def _nothing_in(start, end, articles, article_day) -> BriefingError:
 def _write(brief, target: Path, template: str | None, config) -> None:
     """Markdown through the template, or Word through render.docx; both complete or absent."""
     if target.suffix.lower() == ".docx":
-        try:
-            from .render.docx import write_brief
-        except ImportError:
-            raise BriefingError(f"{target}: Word output is not available in this version yet; "
-                                "write OUT.md instead") from None
+        from .render.docx import write_brief
+
         write_brief(brief, target, config.reference_doc, config.line_spacing_pt)
         return
     from .fsutil import atomic_write_text

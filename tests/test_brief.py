@@ -237,3 +237,19 @@ def test_sections_and_duplicates_on_seeds():
     assert sections["星禾生物医药产业园项目成功签约"] == "招商引资与项目建设"
     assert sections["青溪区举办2024年高校毕业生专场招聘会"] == "教育与民生"
     assert sections["青溪区今年将新建改造15个口袋公园"] == "城市建设与管理"
+
+
+def test_reference_doc_styles_the_word_brief(tmp_path):
+    import docx
+
+    from briefing.render.markdown import template_dir
+
+    styles = docx.Document(str(template_dir() / "reference.docx"))
+    styles.styles["Normal"].font.size = docx.shared.Pt(15)
+    reference = tmp_path / "office.docx"
+    styles.save(str(reference))
+    out = tmp_path / "brief.docx"
+    assert run(SEEDS, "-o", out, "--reference-doc", reference).exit_code == 0
+    assert docx.Document(str(out)).styles["Normal"].font.size == docx.shared.Pt(15)
+    wrong = run(SEEDS, "-o", tmp_path / "b.md", "--reference-doc", reference)
+    assert wrong.exit_code == 2 and not (tmp_path / "b.md").exists()
