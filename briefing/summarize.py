@@ -190,19 +190,22 @@ def title_similarity(tokens: tuple[tuple[str, ...], ...], title: set[str]) -> np
 
 
 def centroid_similarity(tokens: tuple[tuple[str, ...], ...]) -> np.ndarray:
-    """Cosine of each sentence's IDF-weighted word set with the article's TF-IDF vector (Radev's centroid)."""
+    """Cosine of each sentence's IDF-weighted word set with the article's TF-IDF vector (Radev's centroid).
+
+    Sums over (sentence, word) pairs with bincount, so memory grows with the text, not sentences × vocabulary.
+    """
     counts = Counter(chain.from_iterable(tokens))
     if not counts:
         return np.zeros(len(tokens))
     index = {word: i for i, word in enumerate(counts)}
     idf, median = idf_table()
     weights = np.fromiter((idf.get(word, median) for word in counts), float, len(counts))
-    incidence = np.zeros((len(tokens), len(counts)))
-    for row, words in enumerate(tokens):
-        incidence[row, [index[word] for word in set(words)]] = 1.0
-    sentences, centroid = incidence * weights, np.fromiter(counts.values(), float, len(counts)) * weights
-    norms = np.linalg.norm(sentences, axis=1) * np.linalg.norm(centroid)
-    return np.divide(sentences @ centroid, norms, out=np.zeros(len(tokens)), where=norms > 0)
+    centroid = np.fromiter(counts.values(), float, len(counts)) * weights
+    pairs = [(row, index[word]) for row, words in enumerate(tokens) for word in set(words)]
+    rows, cols = np.array(pairs, dtype=np.int64).T
+    dots = np.bincount(rows, weights[cols] * centroid[cols], minlength=len(tokens))
+    norms = np.sqrt(np.bincount(rows, weights[cols] ** 2, minlength=len(tokens))) * np.linalg.norm(centroid)
+    return np.divide(dots, norms, out=np.zeros(len(tokens)), where=norms > 0)
 
 
 def recurrence(sentences: tuple[str, ...]) -> np.ndarray:
