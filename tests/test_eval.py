@@ -66,3 +66,25 @@ def test_eval_command_names_a_bad_file(tmp_path):
     bad.write_text("not json\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 1 and "bad.jsonl" in result.output
+
+
+def test_textrank4zh_column_is_skipped_when_its_adapter_is_missing(monkeypatch):
+    import briefing.evaluate as evaluate
+
+    monkeypatch.setattr(evaluate, "_tr4zh", lambda: None)
+    summarizers, keyworders = evaluate.builtin_systems(1)
+    assert list(summarizers) == ["ours", "lead-1"] and list(keyworders) == ["ours"]
+
+
+def test_on_real_headlines_ours_is_not_worse_than_lead_1():
+    from briefing.evaluate import builtin_systems, evaluate, read_rows
+
+    from .helpers import SHARED
+
+    path = SHARED / "eval" / "news_headlines.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is absent (research data, never copied into the repo)")
+    summarizers, keyworders = builtin_systems(1)
+    summarizers.pop("textrank4zh", None)
+    table = evaluate(read_rows(str(path))[:200], 1, summarizers, keyworders)
+    assert table["ours"]["rouge"][2] > table["lead-1"]["rouge"][2]
