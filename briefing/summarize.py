@@ -123,10 +123,12 @@ def _phrase_counts(views: Views) -> Counter[tuple[str, ...]]:
             runs.update(zip(*(pairs[offset:] for offset in range(size))))
     stop = stopwords()
     counts: Counter[tuple[str, ...]] = Counter()
+    # A stop word inside a run makes it a clause (杭州开展招商), not a name; dropping those runs
+    # left keywords_news recall@10 at 0.674 (0.6739 -> 0.6735) and keywords_academic at 0.369.
     for run, count in runs.items():
         (first, first_tag), (_, last_tag) = run[0], run[-1]
         if (count < 2 or first in stop or first_tag in PHRASE_STOP_TAGS or last_tag in PHRASE_STOP_TAGS
-                or not all(w.isalnum() or _PHRASE_PART.fullmatch(w) for w, _ in run)):
+                or any(w in stop for w, _ in run[1:-1]) or not all(w.isalnum() or _PHRASE_PART.fullmatch(w) for w, _ in run)):
             continue
         counts[tuple(w for w, _ in run)] += count
     return counts
