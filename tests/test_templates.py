@@ -101,3 +101,16 @@ def test_own_template_is_sandboxed(tmp_path):
     template.write_text("{{ brief.__class__.__init__.__globals__ }}\n", encoding="utf-8")
     with pytest.raises(Exception):
         render_brief(BRIEF, str(template))
+
+
+@pytest.mark.parametrize("words, shown", [
+    (["星禾生物医药", "星禾", "星禾生物医药产业园", "签约", "签约仪式", "项目"], ["星禾生物医药", "签约", "项目"]),
+    (["养老", "养老服务", "社区"], ["养老", "社区"]),
+    ([], []),
+])
+def test_distinct_keywords_drop_parts_and_wholes_of_shown_ones(words, shown):
+    from briefing.models import Keyword
+    from briefing.render import distinct
+
+    assert [k.word for k in distinct([Keyword(w, 0.1) for w in words])] == shown
+    assert [k["word"] for k in distinct([{"word": w} for w in words])] == shown

@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from ..errors import TemplateError
 from ..fsutil import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
+from . import distinct
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
           "Brief Dateline", "Brief Source", "Brief Closing", "Article Meta", "Article Keywords", "Summary Box")
@@ -273,7 +274,7 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
             add_paragraph(document, "Normal", f"{when + '，' if when else ''}{clean(a.title)}{clean(a.name)}：{clean(a.what)}")
     if brief.keywords:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
-        add_paragraph(document, "Normal", "、".join(clean(k.word) for k in brief.keywords))
+        add_paragraph(document, "Normal", "、".join(clean(k.word) for k in distinct(brief.keywords)[:10]))
     _closing(document, brief)
     _properties(document, f"{clean(brief.title)} {period_text(brief)}", [k.word for k in brief.keywords])
     _save(document, path)
@@ -293,7 +294,7 @@ def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str 
     if meta:
         add_paragraph(document, "Article Meta", meta)
     if summary.keywords:
-        add_paragraph(document, "Article Keywords", "关键词：" + "　".join(clean(k.word) for k in summary.keywords))
+        add_paragraph(document, "Article Keywords", "关键词：" + "　".join(clean(k.word) for k in distinct(summary.keywords)))
     if summary.summary:
         add_paragraph(document, "Summary Box", "摘要：" + "".join(clean(s) for s in summary.summary))
     for text in article.paragraphs:

@@ -11,6 +11,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
+from . import distinct
 from ..models import Brief
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -60,6 +61,7 @@ def environment(extra_dir: str | None = None) -> SandboxedEnvironment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["md"] = escape_md
+    env.filters["distinct"] = distinct
     env.filters["cn_date"] = cn_date
     env.filters["cn_number"] = cn_number
     return env
