@@ -84,6 +84,11 @@ def period_label(start: str, end: str) -> str:
     return f"{first}—{'' if a.year == b.year else f'{b.year}年'}{b.month}月{b.day}日"
 
 
+def _where(article: Article) -> str:
+    """The page an article came from; a JSONL record is named by its id (news.jsonl#17)."""
+    return f"{article.source}#{article.id}" if article.id else article.source
+
+
 def section_of(summary: ArticleSummary, lexicon: Lexicon) -> str:
     """The section whose words the article matches best; 其他 when none match; ties to the earlier."""
     title, body = summary.article.title, summary.article.text
@@ -181,7 +186,7 @@ def make_item(group: Sequence[ArticleSummary], weights: dict[str, float], senten
         title=first.article.title or _untitled(first.article), summary=first.summary[:sentences],
         figures=tuple(figures[:4]), people=tuple(people.values()), keywords=tuple(keywords),
         date=first.article.date,
-        sources=tuple(Source(s.article.source, s.article.date, s.article.title) for s in group),
+        sources=tuple(Source(_where(s.article), s.article.date, s.article.title) for s in group),
         score=round(score, 4),
     )
 

@@ -253,3 +253,13 @@ def test_reference_doc_styles_the_word_brief(tmp_path):
     assert docx.Document(str(out)).styles["Normal"].font.size == docx.shared.Pt(15)
     wrong = run(SEEDS, "-o", tmp_path / "b.md", "--reference-doc", reference)
     assert wrong.exit_code == 2 and not (tmp_path / "b.md").exists()
+
+
+def test_jsonl_items_cite_their_record_ids(tmp_path):
+    rows = [{"id": f"r{i}", "date": "2024-05-13", "title": f"第{i}条新闻标题",
+             "text": f"区里召开第{i}次专题会议。会议强调要抓好落实。各部门要协同推进第{i}项工作。"} for i in range(3)]
+    data = tmp_path / "week.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "b.md"
+    text = written(run(data, "-o", out), out)
+    assert all(f"week.jsonl#r{i}" in text for i in range(3))
