@@ -6,8 +6,13 @@ jieba's IDF table, title words and named-entity tags; keyphrases replace their p
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib.util
+import marshal
+import os
 import re
+import tempfile
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain
@@ -58,15 +63,66 @@ def idf_table() -> tuple[dict[str, float], float]:
     if spec is None or not spec.submodule_search_locations:
         return {}, 1.0
     path = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
-    table: dict[str, float] = {}
     try:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            word, _, value = line.partition(" ")
-            if value:
-                table[word] = float(value)
+        stat = path.stat()
     except OSError:
         return {}, 1.0
-    return table, float(np.median(list(table.values()))) if table else 1.0
+    key = f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}"
+    cache = _idf_cache_path(key)
+    cached = _read_marshal(cache) if cache else None
+    if cached is not None:
+        return cached
+    try:
+        table = _parse_idf(path.read_text(encoding="utf-8"))
+    except OSError:
+        return {}, 1.0
+    result = table, float(np.median(list(table.values()))) if table else 1.0
+    if cache:
+        _write_marshal(cache, result)
+    return result
+
+
+def _parse_idf(text: str) -> dict[str, float]:
+    """`word idf` lines into a dict; lines without a value are skipped."""
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    return table
+
+
+def _idf_cache_path(key: str) -> Path | None:
+    """Where the parsed table of one idf.txt (path, mtime, size) is kept: parsing it took 0.3 s of each cold start."""
+    try:
+        from .segment import cache_dir
+
+        return Path(cache_dir()) / f"idf-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
+    except OSError:  # no writable cache directory: parse every time
+        return None
+
+
+def _read_marshal(path: Path):
+    """The value stored at path, or None when it is missing or unreadable."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_marshal(path: Path, value) -> None:
+    """Store value atomically (a reader never sees half a file); a failure only costs the next start."""
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(marshal.dumps(value))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 Views = list[tuple[list[str], list[str]]]
