@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 
 from .models import Article
 from .segment import Segmenter, stopwords
@@ -38,16 +39,18 @@ def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozen
     for paragraph in article.paragraphs:
         tagged = tuple(segmenter.tag(paragraph))
         segments.append((paragraph, tagged))
-        for display, words in _sentences_of(paragraph, tagged):
-            kept = [view for view in map(views.__getitem__, words) if view]
+        looked = list(map(views.__getitem__, tagged))  # one cache look-up a word, then slices per sentence
+        for display, begin, end in _sentences_of(paragraph, tagged):
+            kept = list(filter(None, looked[begin:end]))
             sentences.append(display)
-            tokens.append(tuple(word for word, _ in kept))
-            candidates.append(tuple(word for word, candidate in kept if candidate))
+            tokens.append(tuple(map(itemgetter(0), kept)))
+            candidates.append(tuple(filter(None, map(itemgetter(1), kept))))
     return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments))
 
 
 class _Views(dict):
-    """(word, flag) -> (token view, may be a keyword), or None for punctuation and stop words.
+    """(word, flag) -> (token view, the view again if it may be a keyword else ""), or None for punctuation
+    and stop words.
 
     A cache: news text repeats its words, so each pair is looked at once.
     """
@@ -56,10 +59,10 @@ class _Views(dict):
         super().__init__()
         self.stop = stop
 
-    def __missing__(self, pair: tuple[str, str]) -> tuple[str, bool] | None:
+    def __missing__(self, pair: tuple[str, str]) -> tuple[str, str] | None:
         word, flag = pair
         view = word_view(word) if _WORD_RE.search(word) else None
-        value = None if view is None or view in self.stop else (view, _is_candidate(view, flag))
+        value = None if view is None or view in self.stop else (view, view if _is_candidate(view, flag) else "")
         if len(self) < _VIEWS_MAX:  # bounded: memory must not grow with a stream of articles
             self[pair] = value
         return value
@@ -80,15 +83,15 @@ def _views(extra_stopwords: frozenset[str]) -> _Views:
 
 
 def _sentences_of(paragraph: str, tagged: Tagged):
-    """(display sentence, its tagged words) for each sentence of a paragraph that has words."""
-    starts = list(accumulate([len(word) for word, _ in tagged], initial=0))
+    """(display sentence, first and end index of its tagged words) for each sentence of a paragraph that has words."""
+    starts = list(accumulate(map(len, map(itemgetter(0), tagged)), initial=0))
     for start, end in sentence_spans(paragraph):
         raw = paragraph[start:end]
         display = strip_subheading(strip_lead(raw))
         if not _WORD_RE.search(display):
             continue
         begin = start + raw.rindex(display)
-        yield display, tagged[bisect_left(starts, begin):bisect_left(starts, end)]
+        yield display, bisect_left(starts, begin), bisect_left(starts, end)
 
 
 def _is_candidate(word: str, flag: str) -> bool:
