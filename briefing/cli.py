@@ -63,6 +63,15 @@ def summaries(articles: Iterable[Article], options: Options, workers: int,
             reporter.error(result)
 
 
+def progress(items: Iterable, label: str, show_item=None, when: bool = True):
+    """A progress bar on a terminal's stderr; nothing at all when stderr is a file or a pipe."""
+    import contextlib
+
+    if not (when and sys.stderr.isatty()):
+        return contextlib.nullcontext(items)
+    return click.progressbar(items, label=label, file=sys.stderr, show_pos=True, item_show_func=show_item)
+
+
 def common_options(function):
     """Flags shared by the commands that analyse articles."""
     for decorator in reversed([
@@ -136,7 +145,9 @@ def summarize(paths: tuple[str, ...], fmt: str, workers: int, date: str | None, 
     try:
         _check_engine(options)
         stream = summaries(iter_articles(paths, date, reporter), options, workers, reporter)
-        write_summaries(stream, fmt)
+        # a bar only while the output goes to a file or pipe: on a terminal the output is the progress
+        with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar:
+            write_summaries(bar, fmt)
     except BriefingError as error:
         reporter.error(error)
     sys.exit(reporter.exit_code)

@@ -1,13 +1,12 @@
 """The `briefing export` command: one Word file per article, in parallel, with progress, resumable."""
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 
 import click
 
-from .cli import Reporter, common_options, iter_articles, make_options
+from .cli import Reporter, common_options, iter_articles, make_options, progress
 from .errors import BriefingError
 
 
@@ -70,7 +69,7 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int, force: bool, ref
     outcomes = export_articles(iter_articles(paths, date, reporter), target, make_options(**flags),
                                workers, force, reference_doc)
     try:
-        with _progress(outcomes) as bar:
+        with progress(outcomes, "exporting", lambda o: o.target.name[:30] if o else None) as bar:
             for outcome in bar:
                 _count(reporter, outcome)
     except KeyboardInterrupt:
@@ -89,11 +88,3 @@ def _count(reporter: ExportReporter, outcome) -> None:
         reporter.log(f"skipped {outcome.target} (exists)")
     else:
         reporter.error(outcome.reason)
-
-
-def _progress(outcomes):
-    """A progress bar on a terminal's stderr; nothing at all when stderr is a file or pipe."""
-    if not sys.stderr.isatty():
-        return contextlib.nullcontext(outcomes)
-    return click.progressbar(outcomes, label="exporting", file=sys.stderr, show_pos=True,
-                             item_show_func=lambda o: o.target.name[:30] if o else None)
