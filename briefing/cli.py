@@ -164,6 +164,14 @@ def _check_engine(options: Options) -> None:
         load()
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps(record: dict, indent: int | None = None) -> str:
+    """JSON text with Chinese kept readable, and line separators escaped so a record stays one line."""
+    return json.dumps(record, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+
+
 def write_summaries(stream: Iterable[ArticleSummary], fmt: str) -> None:
     """Print summaries as they come, so memory does not grow with the input."""
     from .records import summary_to_dict
@@ -175,9 +183,9 @@ def write_summaries(stream: Iterable[ArticleSummary], fmt: str) -> None:
     for summary in stream:
         record = summary_to_dict(summary)
         if fmt == "jsonl":
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(dumps(record) + "\n")
         elif fmt == "json":
-            body = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            body = dumps(record, indent=2).replace("\n", "\n  ")
             out.write(("\n  " if first else ",\n  ") + body)
         else:
             out.write(_render_article(record, summary.article.index + 1, fmt) + ("" if first else ""))
