@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
+from itertools import accumulate, chain
+from operator import itemgetter
 
 from .models import Entities, Person
 
 _UNIT_PREFIX = (r"(?:统战|组织|宣传|政法委|发改委|[\u4e00-\u9fff]{1,3}局|[\u4e00-\u9fff]{2,8}(?:有限公司|集团)|区委|市委|县委|省委|党委|党工委|党组|区政府|市政府|县政府|区人大常委会|市人大常委会|人大常委会"
                 r"|区政协|市政协|政协|区纪委|市纪委|纪委|监委|区委组织部|区委宣传部|区委统战部|区委办|区政府办"
                 r"|管委会|办事处|街道|区|市|县|镇|乡|省)?")
-_UNIT_CORE = (r"(?:常务)?(?:副)?(?:书记|区长|市长|县长|镇长|乡长|省长|主任|主席|部长|局长|厅长|处长|科长|秘书长"
-              r"|常委|董事长|总经理|经理|总裁|校长|院长|所长|队长|会长|理事长|组长|总监|监察委员会主任)")
-_TITLE_RE = re.compile(rf"((?:{_UNIT_PREFIX}{_UNIT_CORE}[、，,和及]?)+)$")
+_OFFICES = ("书记", "区长", "市长", "县长", "镇长", "乡长", "省长", "主任", "主席", "部长", "局长", "厅长", "处长", "科长",
+            "秘书长", "常委", "董事长", "总经理", "经理", "总裁", "校长", "院长", "所长", "队长", "会长", "理事长", "组长",
+            "总监", "监察委员会主任")
+_TITLE_JOINERS = "、，,和及"
+_UNIT_CORE = rf"(?:常务)?(?:副)?(?:{'|'.join(_OFFICES)})"
+_TITLE_RE = re.compile(rf"((?:{_UNIT_PREFIX}{_UNIT_CORE}[{_TITLE_JOINERS}]?)+)$")
+#: What a title can end with (or a line end after it: `$` matches before "\n"): a name after
+#: anything else needs no regex search, which was most of the time spent finding people.
+_TITLE_LAST = frozenset(office[-1] for office in _OFFICES) | frozenset(_TITLE_JOINERS + "\n")
 _LEADER_WORDS = re.compile(r"书记|区长|市长|县长|镇长|乡长|省长|主任|主席|部长|常委|秘书长")
 _FIGURE_RE = re.compile(
     r"(?:约|近|超|超过|逾|达|共|累计|总计)?\d+(?:[.,]\d+)*(?:\s*[至~～\-—]\s*\d+(?:\.\d+)?)?(?:多|余)?"
@@ -46,12 +53,13 @@ def organizations(text: str) -> list[str]:
 def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> Entities:
     """Named things of an article given as (text, tagged words) segments, in order of first mention."""
     text = "\n".join(segment for segment, _ in segments)
-    tagged = [pair for _, words in segments for pair in [*words, ("\n", "x")]]
+    tagged = list(chain.from_iterable(chain(words, [("\n", "x")]) for _, words in segments))
+    names = [pair for pair in tagged if pair[1] in ("ns", "nt")]  # a short list: the filters below run on it
     return Entities(
         people=tuple(people(text, tagged)),
         organizations=tuple(organizations(text)
-                            or _unique(w for w, f in tagged if f == "nt")),
-        places=tuple(_unique(w for w, f in tagged if f == "ns" and len(w) >= 2)),
+                            or _unique(w for w, f in names if f == "nt")),
+        places=tuple(_unique(w for w, f in names if f == "ns" and len(w) >= 2)),
         dates=tuple(_unique(m.group(0).replace(" ", "") for m in _DATE_RE.finditer(text))),
         figures=tuple(_unique(m.group(0).replace(" ", "") for m in _FIGURE_RE.finditer(text))),
     )
@@ -60,17 +68,17 @@ def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) 
 def people(text: str, tagged: list[tuple[str, str]]) -> list[Person]:
     """People named right after a title (区委书记樊惠林, 区委副书记、区长虎荣鑫), title kept."""
     found: dict[str, Person] = {}
-    position = 0
-    for i, (word, flag) in enumerate(tagged):
-        start, position = position, position + len(word)
-        if not flag.startswith("nr"):  # most words: skip before the call
-            continue
+    starts = list(accumulate(map(len, map(itemgetter(0), tagged)), initial=0))
+    for i in [i for i, (_, flag) in enumerate(tagged) if flag.startswith("nr")]:  # a few words an article
         name = _name_at(tagged, i)
         if not name or name in found and found[name].title:
             continue
+        start = starts[i]
+        if start == 0 or text[start - 1] not in _TITLE_LAST:  # no title can end here
+            continue
         match = _TITLE_RE.search(text[max(0, start - 30):start])
         if match:
-            title = match.group(1).rstrip("、，,和及")
+            title = match.group(1).rstrip(_TITLE_JOINERS)
             found[name] = Person(name, title)
     return list(found.values())
 
