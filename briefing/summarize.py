@@ -50,7 +50,7 @@ NAME_BONUS = 0.5  # × (1 + NAME_BONUS) for names of people, places and organisa
 PHRASE_MAX = 3  # words in a keyphrase
 PHRASE_CHARS = 12  # longer runs are clauses, not names
 PHRASE_MERGE = 1.0  # a part that occurs only inside the phrase is merged into it (0.7: recall@10 0.64 vs 0.68)
-_NON_WORD = re.compile(r"[\W_]+")
+_BIGRAM = re.compile(r"(?=([^\W_]{2}))")  # overlapping character bigrams that never span punctuation
 _PHRASE_PART = re.compile(r"[\w\u4e00-\u9fff+\-.]+")
 #: Tags a keyphrase may not start or end with: particles, prepositions, conjunctions, adverbs.
 PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "f"})
@@ -138,8 +138,8 @@ def segment_views(analysed: Analysed) -> Views:
         if view == text:  # most news text: every word is its own view
             pass
         elif len(view) == len(text):  # NFKC kept every length, so the words can be sliced out
-            ends = list(accumulate(map(len, words)))
-            words = [view[end - len(word):end] for word, end in zip(words, ends)]
+            bounds = list(accumulate(map(len, words), initial=0))
+            words = list(map(view.__getitem__, map(slice, bounds, bounds[1:])))
         else:
             words = list(map(word_view, words))
         views.append((words, list(map(itemgetter(1), tagged))))
@@ -263,12 +263,14 @@ def centroid_similarity(tokens: tuple[tuple[str, ...], ...]) -> np.ndarray:
     counts = Counter(chain.from_iterable(tokens))
     if not counts:
         return np.zeros(len(tokens))
-    index = {word: i for i, word in enumerate(counts)}
+    n = len(counts)
+    index = dict(zip(counts, range(n)))
     idf, median = idf_table()
-    weights = np.fromiter((idf.get(word, median) for word in counts), float, len(counts))
-    centroid = np.fromiter(counts.values(), float, len(counts)) * weights
-    pairs = [(row, index[word]) for row, words in enumerate(tokens) for word in set(words)]
-    rows, cols = np.array(pairs, dtype=np.int64).T
+    weights = np.fromiter(map(idf.get, counts, repeat(median)), float, n)
+    centroid = np.fromiter(counts.values(), float, n) * weights
+    distinct = list(map(set, tokens))  # (sentence, word) pairs, each once
+    cols = np.fromiter(map(index.__getitem__, chain.from_iterable(distinct)), np.int64)
+    rows = np.repeat(np.arange(len(tokens), dtype=np.int64), list(map(len, distinct)))
     dots = np.bincount(rows, weights[cols] * centroid[cols], minlength=len(tokens))
     norms = np.sqrt(np.bincount(rows, weights[cols] ** 2, minlength=len(tokens))) * np.linalg.norm(centroid)
     return np.divide(dots, norms, out=np.zeros(len(tokens)), where=norms > 0)
@@ -276,10 +278,12 @@ def centroid_similarity(tokens: tuple[tuple[str, ...], ...]) -> np.ndarray:
 
 def recurrence(sentences: tuple[str, ...]) -> np.ndarray:
     """Share of each sentence's character bigrams that recur in another sentence: how much it is about the topic."""
-    pieces = [_NON_WORD.split(s) for s in sentences]  # bigrams never span punctuation
-    grams = [[g for t in ps for g in map(str.__add__, t, t[1:])] for ps in pieces]
-    seen = Counter(chain.from_iterable(map(set, grams)))
-    shared = {gram for gram, count in seen.items() if count > 1}
+    grams = [_BIGRAM.findall(s) for s in sentences]
+    seen: set[str] = set()
+    shared: set[str] = set()  # bigrams of more than one sentence
+    for distinct in map(set, grams):
+        shared |= seen & distinct
+        seen |= distinct
     return np.array([sum(map(shared.__contains__, gs)) / len(gs) if gs else 0.0 for gs in grams])
 
 

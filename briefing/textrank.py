@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, count, repeat
 
 import numpy as np
 
@@ -117,8 +118,11 @@ def cooccurrence_graph(sentences: Sequence[Sequence[str]], vocabulary: dict[str,
     n = len(vocabulary)
     window = max(window, 2)  # textrank4zh's `combine` treats a smaller window as 2
     gap = [-1] * (window - 1)
-    ids = np.array([i for tokens in sentences for i in [*(vocabulary.get(t, -1) for t in tokens), *gap]],
-                   dtype=np.int64)
+    flat: list[int] = []
+    for tokens in sentences:
+        flat += map(vocabulary.get, tokens, repeat(-1))
+        flat += gap
+    ids = np.array(flat, dtype=np.int64)
     a_parts, b_parts = [], []
     for offset in range(1, window):
         a, b = ids[:-offset], ids[offset:]
@@ -142,8 +146,9 @@ def sentence_graph(sentences: Sequence[Sequence[str]], band: int = SENTENCE_BAND
     2 * band sentences, only sentences at most `band` apart are compared.
     """
     n = len(sentences)
-    index: dict[str, int] = {}
-    word = np.array([index.setdefault(t, len(index)) for tokens in sentences for t in tokens], dtype=np.int64)
+    flat = list(chain.from_iterable(sentences))
+    index = dict(zip(dict.fromkeys(flat), count()))  # word -> id in order of first use
+    word = np.fromiter(map(index.__getitem__, flat), np.int64, len(flat))
     lengths = np.array([len(tokens) for tokens in sentences], dtype=np.int64)
     row = np.repeat(np.arange(n, dtype=np.int64), lengths)
     log_len = np.log(np.maximum(lengths, 1))
