@@ -305,9 +305,8 @@ def sentence_scores(analysed: Analysed, title: set[str] = frozenset()) -> np.nda
     return np.where(furniture, scores * 1e-3, scores)
 
 
-def _overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+def _overlap(sa: set[str], sb: set[str]) -> float:
     """Share of the shorter sentence's distinct words that the other contains."""
-    sa, sb = set(a), set(b)
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
@@ -320,12 +319,13 @@ def select(scores: np.ndarray, sentences: tuple[str, ...], n: int, max_chars: in
     chosen: list[int] = []
     used = 0
     candidates = textrank.rank(relevance, len(relevance))
+    distinct = [set(words) for words in tokens] if tokens else []  # once, not once a comparison
     while len(chosen) < n:
         best, best_value = None, -np.inf
         for i in candidates:
             if i in chosen or (max_chars is not None and used + len(sentences[i]) > max_chars):
                 continue
-            redundancy = max((_overlap(tokens[i], tokens[j]) for j in chosen), default=0.0) if tokens else 0.0
+            redundancy = max((_overlap(distinct[i], distinct[j]) for j in chosen), default=0.0) if tokens else 0.0
             value = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy if chosen else relevance[i]
             if value > best_value + 1e-12:
                 best, best_value = i, value

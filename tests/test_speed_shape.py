@@ -64,3 +64,59 @@ def test_workers_give_the_same_output_as_one_process():
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
     assert run("--workers", "2") == run()
+
+
+def _spans_by_loop(line: str) -> list[tuple[int, int]]:
+    """The character loop sentence_spans replaced: the reference its regex scan must agree with."""
+    from briefing.text import CLOSERS, TERMINATORS, _CLOSE_QUOTES, _OPEN_QUOTES
+
+    def stop_dot(i: int) -> bool:
+        before, after = line[i - 1] if i else "", line[i + 1] if i + 1 < len(line) else ""
+        return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+
+    depth, balanced = 0, True
+    for ch in line:
+        depth += (ch in _OPEN_QUOTES) - (ch in _CLOSE_QUOTES)
+        balanced = balanced and depth >= 0
+    balanced = balanced and depth == 0
+    out, start, depth, i, n = [], 0, 0, 0, len(line)
+    while i < n:
+        ch = line[i]
+        depth = depth + 1 if ch in _OPEN_QUOTES else max(0, depth - 1) if ch in _CLOSE_QUOTES else depth
+        if ch in TERMINATORS or (ch == "." and stop_dot(i)):
+            j = i + 1
+            while j < n and (line[j] in TERMINATORS or line[j] == "."):
+                j += 1
+            while j < n and line[j] in CLOSERS:
+                depth = max(0, depth - 1) if line[j] in _CLOSE_QUOTES else depth
+                j += 1
+            if depth == 0 or not balanced:
+                out.append((start, j))
+                start = j
+            i = j
+            continue
+        i += 1
+    out.append((start, n))
+    return [(a + len(line[a:b]) - len(line[a:b].lstrip()), a + len(line[a:b].rstrip()))
+            for a, b in out if line[a:b].strip()]
+
+
+def test_sentence_spans_regex_scan_agrees_with_the_character_loop():
+    from briefing.text import sentence_spans
+
+    rng = np.random.default_rng(5)
+    alphabet = list("。！？!?….”’」』）)】》\"'“「『a1 中,\u3000")
+    lines = ["".join(rng.choice(alphabet, size=rng.integers(0, 16))) for _ in range(20_000)]
+    lines += ["他说：“我们来了。你们呢？”然后走了。", "版本3.5发布. 下一句", "“不平衡。", "a.b.c. d"]
+    assert [sentence_spans(line) for line in lines] == [_spans_by_loop(line) for line in lines]
+
+
+def test_organisations_searched_near_their_word_match_a_full_scan():
+    from briefing.entities import _ORG_RE, _ORG_SUFFIX_RE, _finditer_near
+
+    rng = np.random.default_rng(7)
+    alphabet = list("有限公司集团委员会管委会学校中小大学医院协会商会在的和ab1 ，。\n")
+    texts = ["".join(rng.choice(alphabet, size=rng.integers(0, 60))) for _ in range(20_000)]
+    for text in texts:
+        assert ([m.span() for m in _finditer_near(_ORG_RE, _ORG_SUFFIX_RE, (2, 16), text)]
+                == [m.span() for m in _ORG_RE.finditer(text)])
