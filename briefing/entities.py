@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, count, repeat
 from operator import itemgetter
 
 from .models import Entities, Person
@@ -69,7 +69,8 @@ def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) 
     """Named things of an article given as (text, tagged words) segments, in order of first mention."""
     text = "\n".join(segment for segment, _ in segments)
     tagged = list(chain.from_iterable(chain(words, [("\n", "x")]) for _, words in segments))
-    names = [pair for pair in tagged if pair[1] in ("ns", "nt")]  # a short list: the filters below run on it
+    # a short list for the filters below; compress and map visit every word in C
+    names = list(compress(tagged, map({"ns", "nt"}.__contains__, map(itemgetter(1), tagged))))
     return Entities(
         people=tuple(people(text, tagged)),
         organizations=tuple(organizations(text)
@@ -84,7 +85,7 @@ def people(text: str, tagged: list[tuple[str, str]]) -> list[Person]:
     """People named right after a title (区委书记樊惠林, 区委副书记、区长虎荣鑫), title kept."""
     found: dict[str, Person] = {}
     starts = list(accumulate(map(len, map(itemgetter(0), tagged)), initial=0))
-    for i in [i for i, (_, flag) in enumerate(tagged) if flag.startswith("nr")]:  # a few words an article
+    for i in compress(count(), map(str.startswith, map(itemgetter(1), tagged), repeat("nr"))):  # a few an article
         name = _name_at(tagged, i)
         if not name or name in found and found[name].title:
             continue
