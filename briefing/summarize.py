@@ -131,19 +131,19 @@ Views = list[tuple[list[str], list[str]]]
 
 def segment_views(analysed: Analysed) -> Views:
     """(token-view words, POS flags) of each title and paragraph: NFKC once per segment, not per word."""
-    views: Views = []
-    for text, tagged in analysed.segments:
-        words = list(map(itemgetter(0), tagged))
-        view = token_view(text)
-        if view == text:  # most news text: every word is its own view
-            pass
-        elif len(view) == len(text):  # NFKC kept every length, so the words can be sliced out
-            bounds = list(accumulate(map(len, words), initial=0))
-            words = list(map(view.__getitem__, map(slice, bounds, bounds[1:])))
-        else:
-            words = list(map(word_view, words))
-        views.append((words, list(map(itemgetter(1), tagged))))
-    return views
+    return [(_word_views(text, list(map(itemgetter(0), tagged))), list(map(itemgetter(1), tagged)))
+            for text, tagged in analysed.segments]
+
+
+def _word_views(text: str, words: list[str]) -> list[str]:
+    """token_view of each of the words that make up text, cut from the view of the whole text when NFKC keeps lengths."""
+    view = token_view(text)
+    if view == text:  # nothing to fold: every word is its own view
+        return words
+    if len(view) == len(text):
+        bounds = list(accumulate(map(len, words), initial=0))
+        return list(map(view.__getitem__, map(slice, bounds, bounds[1:])))
+    return list(map(word_view, words))  # NFKC changed a length (… -> ...): word by word, cached
 
 
 def _first_flags(views: Views) -> dict[str, str]:
