@@ -172,7 +172,7 @@ def _word_scores(analysed: Analysed, window: int, flags: dict[str, str], title: 
     # numpy multiplies in the same order as the scalar formula did: the same doubles, one call per factor
     scores = (scores * np.fromiter(map(idf.get, words, repeat(median)), float, n) ** IDF_EXPONENT
               * (1 + TITLE_BONUS * np.fromiter(map(title.__contains__, words), bool, n))
-              * (1 + NAME_BONUS * np.fromiter((flags.get(w, "") in NAME_TAGS for w in words), bool, n)))
+              * (1 + NAME_BONUS * np.fromiter(map(NAME_TAGS.__contains__, map(flags.get, words, repeat(""))), bool, n)))
     return dict(zip(words, scores.tolist()))
 
 
