@@ -23,7 +23,7 @@ from briefing.models import Article, Options  # noqa: E402
 def ours() -> Callable[[Article], object]:
     """briefing's builtin engine with the rjieba segmenter."""
     from briefing.segment import get_segmenter
-    from briefing.summarize import summarize_article
+    from briefing.scoring import summarize_article
 
     segmenter = get_segmenter()
     return lambda article: summarize_article(article, Options(), segmenter)

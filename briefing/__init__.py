@@ -18,7 +18,7 @@ def __getattr__(name: str):
         from . import api
         return getattr(api, name)
     if name == "summarize_article":
-        from .summarize import summarize_article
+        from .scoring import summarize_article
         return summarize_article
     if name == "build_brief":
         from .brief import build_brief

@@ -16,7 +16,7 @@ Log = Callable[[str], None]
 def summarize(text: str, options: Options = Options()) -> list[ArticleSummary]:
     """Split a page (or one article) into articles and summarize each."""
     from .ingest import check_prose
-    from .summarize import summarize_article
+    from .scoring import summarize_article
 
     check_prose(text, "<text>")
     return [summarize_article(article, options) for article in split_page(text, "<text>")]

@@ -117,7 +117,7 @@ class Scores:
 def builtin_systems(n: int) -> tuple[dict[str, Summarizer], dict[str, Keyworder]]:
     """Ours, Lead-N and (when its adapter and package are installed) textrank4zh."""
     from .segment import get_segmenter
-    from .summarize import summarize_article
+    from .scoring import summarize_article
 
     segmenter = get_segmenter()
 

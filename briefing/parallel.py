@@ -20,7 +20,7 @@ class AnalysisError(BriefingError):
 
 def summarize_one(article: Article) -> ArticleSummary | AnalysisError:
     """Summarize one article with the process-wide options; failures become values, not crashes."""
-    from .summarize import summarize_article
+    from .scoring import summarize_article
 
     try:
         if _options.engine == "textrank4zh":

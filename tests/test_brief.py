@@ -227,7 +227,7 @@ def test_parse_week_and_choose_period():
 
 def test_sections_and_duplicates_on_seeds():
     from briefing.api import expand_paths, read_articles
-    from briefing.summarize import summarize_article
+    from briefing.scoring import summarize_article
 
     found = [summarize_article(a) for p in expand_paths([str(SEEDS)]) for a in read_articles(p)]
     groups = [[found[i].article.title for i in g] for g in duplicate_groups(found) if len(g) > 1]

@@ -35,3 +35,11 @@ def test_readme_commands_name_real_options():
         known = {flag for param in command.params for flag in getattr(param, "opts", [])}
         for flag in re.findall(r"(?<!\S)(--?[a-z][\w-]*)", match.group(2).split("#")[0]):
             assert flag in known, f"{line}: {flag}"
+
+
+def test_readme_library_example_runs(tmp_path, monkeypatch, capsys):
+    (example,) = re.findall(r"```python\n(.*?)```", README, re.S)
+    (tmp_path / "page.txt").write_bytes((REPO / "seeds" / "2024-05-13.txt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    assert "抓项目促发展 比学赶超当先锋" in capsys.readouterr().out

@@ -11,7 +11,7 @@ from briefing.errors import TemplateError
 from briefing.models import (ArticleSummary, Brief, BriefItem, Byline, Keyword, LeaderActivity, Options,
                              Person, Section, Source)
 from briefing.render.docx import clean, cn_date, cn_number, default_reference, write_article, write_brief
-from briefing.summarize import summarize_article
+from briefing.scoring import summarize_article
 
 from .helpers import SEEDS, real_page
 

@@ -2,7 +2,7 @@
 import pytest
 
 from briefing.api import read_articles
-from briefing.summarize import summarize_article
+from briefing.scoring import summarize_article
 
 from .helpers import SEEDS, real_page
 

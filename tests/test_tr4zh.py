@@ -17,7 +17,7 @@ from briefing.tr4zh import load, summarize_article_tr4zh  # noqa: E402
 
 
 def textrank_keywords(candidates: list[list[str]], tokens: list[list[str]], k: int) -> set[str]:
-    """Plain TextRank keywords by our engine (summarize.rank_keywords blends in IDF and titles)."""
+    """Plain TextRank keywords by our engine (scoring.rank_keywords blends in IDF and titles)."""
     vocabulary: dict[str, int] = {}
     for words in candidates:
         for word in words:

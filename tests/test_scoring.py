@@ -4,7 +4,7 @@ import pytest
 
 from briefing.api import read_articles
 from briefing.models import Article, Options
-from briefing.summarize import idf_table, select, summarize_article
+from briefing.scoring import idf_table, select, summarize_article
 
 from .helpers import SEEDS, real_page
 
