@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, count
 from operator import itemgetter
+
+import numpy as np
 
 from .models import Article
 from .segment import Segmenter, stopwords
@@ -28,6 +30,10 @@ class Analysed:
     tokens: tuple[tuple[str, ...], ...]  # words without stop words or punctuation (token view)
     candidates: tuple[tuple[str, ...], ...]  # words that may become keywords
     segments: tuple[tuple[str, Tagged], ...]  # (title or paragraph, its tagged words): for entities
+    #: the same tokens as integers, so that the rankers count and compare arrays instead of hashing strings:
+    vocabulary: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # token -> id, by first use
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), compare=False, repr=False)  # all sentences'
+    lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), compare=False, repr=False)  # per sentence
 
 
 def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozenset[str] = frozenset()) -> Analysed:
@@ -45,7 +51,11 @@ def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozen
             sentences.append(display)
             tokens.append(tuple(map(itemgetter(0), kept)))
             candidates.append(tuple(filter(None, map(itemgetter(1), kept))))
-    return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments))
+    flat = list(chain.from_iterable(tokens))
+    index = dict(zip(dict.fromkeys(flat), count()))  # the one string look-up a token; ids follow first use
+    return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments), index,
+                    np.fromiter(map(index.__getitem__, flat), np.int64, len(flat)),
+                    np.fromiter(map(len, tokens), np.int64, len(tokens)))
 
 
 class _Views(dict):

@@ -164,11 +164,12 @@ def _word_scores(analysed: Analysed, window: int, flags: dict[str, str], title: 
     words = list(dict.fromkeys(chain.from_iterable(analysed.candidates)))  # in order of first use
     if not words:
         return {}
-    vocabulary = dict(zip(words, range(len(words))))
-    # other tokens are not in the vocabulary: they count for distance but are never nodes
-    scores = textrank.pagerank(textrank.cooccurrence_graph(analysed.tokens, vocabulary, window))
-    idf, median = idf_table()
     n = len(words)
+    node = np.full(len(analysed.vocabulary), -1, np.int64)
+    node[np.fromiter(map(analysed.vocabulary.__getitem__, words), np.int64, n)] = np.arange(n)
+    # other tokens are not in the vocabulary: they count for distance but are never nodes
+    scores = textrank.pagerank(textrank.cooccurrence_graph_ids(node[analysed.ids], analysed.lengths, n, window))
+    idf, median = idf_table()
     # numpy multiplies in the same order as the scalar formula did: the same doubles, one call per factor
     scores = (scores * np.fromiter(map(idf.get, words, repeat(median)), float, n) ** IDF_EXPONENT
               * (1 + TITLE_BONUS * np.fromiter(map(title.__contains__, words), bool, n))
@@ -255,25 +256,23 @@ def title_similarity(tokens: tuple[tuple[str, ...], ...], title: set[str]) -> np
     return np.array([len(title.intersection(words)) / len(title) for words in tokens])
 
 
-def centroid_similarity(tokens: tuple[tuple[str, ...], ...]) -> np.ndarray:
+def centroid_similarity(analysed: Analysed) -> np.ndarray:
     """Cosine of each sentence's IDF-weighted word set with the article's TF-IDF vector (Radev's centroid).
 
     Sums over (sentence, word) pairs with bincount, so memory grows with the text, not sentences × vocabulary.
     """
-    counts = Counter(chain.from_iterable(tokens))
-    if not counts:
-        return np.zeros(len(tokens))
-    n = len(counts)
-    index = dict(zip(counts, range(n)))
+    n, size = len(analysed.lengths), len(analysed.vocabulary)
+    if not size:
+        return np.zeros(n)
     idf, median = idf_table()
-    weights = np.fromiter(map(idf.get, counts, repeat(median)), float, n)
-    centroid = np.fromiter(counts.values(), float, n) * weights
-    distinct = list(map(set, tokens))  # (sentence, word) pairs, each once
-    cols = np.fromiter(map(index.__getitem__, chain.from_iterable(distinct)), np.int64)
-    rows = np.repeat(np.arange(len(tokens), dtype=np.int64), list(map(len, distinct)))
-    dots = np.bincount(rows, weights[cols] * centroid[cols], minlength=len(tokens))
-    norms = np.sqrt(np.bincount(rows, weights[cols] ** 2, minlength=len(tokens))) * np.linalg.norm(centroid)
-    return np.divide(dots, norms, out=np.zeros(len(tokens)), where=norms > 0)
+    weights = np.fromiter(map(idf.get, analysed.vocabulary, repeat(median)), float, size)
+    centroid = np.bincount(analysed.ids, minlength=size) * weights  # ids follow first use, as a Counter's keys did
+    rows = np.repeat(np.arange(n, dtype=np.int64), analysed.lengths)
+    pairs = np.unique(rows * size + analysed.ids)  # (sentence, word) pairs, each once
+    rows, cols = pairs // size, pairs % size
+    dots = np.bincount(rows, weights[cols] * centroid[cols], minlength=n)
+    norms = np.sqrt(np.bincount(rows, weights[cols] ** 2, minlength=n)) * np.linalg.norm(centroid)
+    return np.divide(dots, norms, out=np.zeros(n), where=norms > 0)
 
 
 def recurrence(sentences: tuple[str, ...]) -> np.ndarray:
@@ -296,9 +295,9 @@ def sentence_scores(analysed: Analysed, title: set[str] = frozenset()) -> np.nda
     decay, focus, length_exponent = SHORT_POST if lengths.sum() < SHORT_POST_CHARS else NEWS
     prior = ((np.arange(n) + 1.0) ** -decay
              * (1 + TITLE_WEIGHT * title_similarity(analysed.tokens, title))
-             * (1e-3 + centroid_similarity(analysed.tokens)) ** CENTROID_EXPONENT
+             * (1e-3 + centroid_similarity(analysed)) ** CENTROID_EXPONENT
              * (1e-2 + recurrence(analysed.sentences)) ** focus)
-    graph = textrank.sentence_graph(analysed.tokens)
+    graph = textrank.sentence_graph_ids(analysed.ids, analysed.lengths, len(analysed.vocabulary))
     scores = textrank.pagerank(graph, damping=SENTENCE_DAMPING, personalization=prior)
     scores = scores / np.maximum(lengths, 1.0) ** length_exponent
     furniture = (lengths < MIN_CHARS) | np.array([is_boilerplate(s) for s in analysed.sentences])

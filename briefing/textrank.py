@@ -115,14 +115,18 @@ def cooccurrence_graph(sentences: Sequence[Sequence[str]], vocabulary: dict[str,
     edge is set once however often the pair occurs, as textrank4zh does. Windows never cross
     a sentence end: each sentence is followed by window - 1 gap markers. A matrix when small.
     """
-    n = len(vocabulary)
+    flat = list(chain.from_iterable(sentences))
+    ids = np.fromiter(map(vocabulary.get, flat, repeat(-1)), np.int64, len(flat))
+    return cooccurrence_graph_ids(ids, np.fromiter(map(len, sentences), np.int64, len(sentences)),
+                                  len(vocabulary), window)
+
+
+def cooccurrence_graph_ids(ids: np.ndarray, lengths: np.ndarray, n: int, window: int = 2) -> Graph:
+    """cooccurrence_graph of the sentences' tokens given end to end as node ids (-1: not a node), with
+    each sentence's token count."""
     window = max(window, 2)  # textrank4zh's `combine` treats a smaller window as 2
-    gap = [-1] * (window - 1)
-    flat: list[int] = []
-    for tokens in sentences:
-        flat += map(vocabulary.get, tokens, repeat(-1))
-        flat += gap
-    ids = np.array(flat, dtype=np.int64)
+    # window - 1 gap markers after each sentence, so that windows never cross a sentence end
+    ids = np.insert(ids, np.repeat(np.cumsum(lengths), window - 1), -1)
     a_parts, b_parts = [], []
     for offset in range(1, window):
         a, b = ids[:-offset], ids[offset:]
@@ -145,15 +149,20 @@ def sentence_graph(sentences: Sequence[Sequence[str]], band: int = SENTENCE_BAND
     including a sentence with itself (textrank4zh's loop starts at y = x). With more than
     2 * band sentences, only sentences at most `band` apart are compared.
     """
-    n = len(sentences)
     flat = list(chain.from_iterable(sentences))
     index = dict(zip(dict.fromkeys(flat), count()))  # word -> id in order of first use
     word = np.fromiter(map(index.__getitem__, flat), np.int64, len(flat))
-    lengths = np.array([len(tokens) for tokens in sentences], dtype=np.int64)
+    lengths = np.fromiter(map(len, sentences), np.int64, len(sentences))
+    return sentence_graph_ids(word, lengths, len(index), band)
+
+
+def sentence_graph_ids(word: np.ndarray, lengths: np.ndarray, n_words: int, band: int = SENTENCE_BAND) -> Graph:
+    """sentence_graph of the sentences' words given end to end as ids below n_words, with each sentence's word count."""
+    n = len(lengths)
     row = np.repeat(np.arange(n, dtype=np.int64), lengths)
     log_len = np.log(np.maximum(lengths, 1))
-    if n <= 2 * band and n * len(index) <= DENSE_INCIDENCE_MAX:
-        incidence = np.zeros((n, len(index)))
+    if n <= 2 * band and n * n_words <= DENSE_INCIDENCE_MAX:
+        incidence = np.zeros((n, n_words))
         incidence[row, word] = 1.0  # a repeated word is set once: textrank4zh counts distinct words
         shared, denominator = incidence @ incidence.T, log_len[:, None] + log_len[None, :]
         return np.divide(shared, denominator, out=np.zeros((n, n)), where=np.abs(denominator) >= 1e-12)
