@@ -319,13 +319,17 @@ def select(scores: np.ndarray, sentences: tuple[str, ...], n: int, max_chars: in
     used = 0
     candidates = textrank.rank(relevance, len(relevance))
     distinct = [set(words) for words in tokens] if tokens else []  # once, not once a comparison
+    values = relevance.tolist()  # Python floats: the same doubles, without a numpy scalar per look-up
     while len(chosen) < n:
         best, best_value = None, -np.inf
         for i in candidates:
             if i in chosen or (max_chars is not None and used + len(sentences[i]) > max_chars):
                 continue
-            redundancy = max((_overlap(distinct[i], distinct[j]) for j in chosen), default=0.0) if tokens else 0.0
-            value = MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * redundancy if chosen else relevance[i]
+            if not chosen:  # the first sentence: relevance alone
+                value = values[i]
+            else:
+                redundancy = max(_overlap(distinct[i], distinct[j]) for j in chosen) if tokens else 0.0
+                value = MMR_LAMBDA * values[i] - (1 - MMR_LAMBDA) * redundancy
             if value > best_value + 1e-12:
                 best, best_value = i, value
         if best is None:
