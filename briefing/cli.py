@@ -188,9 +188,9 @@ def write_summaries(stream: Iterable[ArticleSummary], fmt: str) -> None:
             body = dumps(record, indent=2).replace("\n", "\n  ")
             out.write(("\n  " if first else ",\n  ") + body)
         else:
-            out.write(_render_article(record, summary.article.index + 1, fmt) + ("" if first else ""))
-            out.write("\n")
-        out.flush() if fmt != "jsonl" else None
+            out.write(_render_article(record, summary.article.index + 1, fmt) + "\n")
+        if fmt != "jsonl":  # a reader of the terminal sees each article as it is done
+            out.flush()
         first = False
     if fmt == "json":
         out.write("\n]}\n" if not first else "]}\n")
