@@ -34,6 +34,7 @@ def load() -> ModuleType:
     try:
         import jieba
         import networkx  # noqa: F401  (textrank4zh needs it; say so now, not mid-run)
+        import scipy  # noqa: F401  (networkx 3's pagerank runs on scipy)
     except ImportError as error:
         raise BriefingError(f"the textrank4zh engine needs {error.name}; {INSTALL_FIX}") from None
     _patch_networkx()
