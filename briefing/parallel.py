@@ -41,6 +41,11 @@ def _init(options: Options) -> None:
 
 def _init_worker(options: Options) -> None:
     """Set the options and load the dictionary while the parent is still reading the first batch."""
+    import signal
+
+    # Ctrl-C goes to the whole process group: a worker killed mid-task would leave Pool.map
+    # waiting forever, so workers ignore it and the parent stops the pool on its way out.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _init(options)
     if options.engine == "builtin":
         from .segment import get_segmenter
