@@ -6,18 +6,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import InputError
-from .ingest import READABLE_SUFFIXES, date_from_name, read_docx, read_jsonl, read_text_file
+from .ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_docx, read_jsonl,
+                     read_text_file, split_page)
 from .models import Article, ArticleSummary, Options
-from .ingest import split_page
 
 Log = Callable[[str], None]
 
 
 def summarize(text: str, options: Options = Options()) -> list[ArticleSummary]:
     """Split a page (or one article) into articles and summarize each."""
-    from .ingest import check_prose
     from .scoring import summarize_article
 
+    text = normalise_newlines(text)  # the same text a file with these characters would give
     check_prose(text, "<text>")
     return [summarize_article(article, options) for article in split_page(text, "<text>")]
 

@@ -44,7 +44,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         raise InputError(source, "the file is empty", "give a file with article text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _normalise_newlines(data.decode(encoding, errors="replace")), encoding
+            return normalise_newlines(data.decode(encoding, errors="replace")), encoding
     if b"\x00" in data[:4096]:
         raise InputError(source, "looks like a binary file", "give a .txt, .md, .docx or .jsonl file")
     for encoding in ("utf-8", "gb18030"):
@@ -53,13 +53,14 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         _check_text(text, source)
-        return _normalise_newlines(text), encoding
+        return normalise_newlines(text), encoding
     raise DecodeError(
         source, "cannot be decoded as UTF-8 or GB18030",
         "convert it to UTF-8 (e.g. `iconv -f BIG5 -t UTF-8`)")
 
 
-def _normalise_newlines(text: str) -> str:
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR line ends as LF, lone surrogates dropped: text as every reader gets it."""
     return drop_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -248,7 +249,7 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
                          'each line must be one object like {"id": "1", "text": "…"}') from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
         raise InputError(where, 'has no "text" string', 'each line must be one object like {"id": "1", "text": "…"}')
-    text = drop_surrogates(_normalise_newlines(record["text"]))
+    text = normalise_newlines(record["text"])
     check_prose(text, where)
     paragraphs = [clean_display(p) for p in text.split("\n")]
     record_id = record.get("id")

@@ -173,3 +173,11 @@ def test_real_page_has_no_unpunctuated_paragraph_left():
     for article in read_text_file(path.read_bytes(), str(path)):
         for paragraph in article.paragraphs:
             assert paragraph[-1] in "。！？”）", paragraph[-20:]
+
+
+def test_library_summarize_reads_text_like_a_file():
+    from briefing import summarize
+
+    text = (SEEDS / "2024-05-14.txt").read_text(encoding="utf-8")
+    as_file = [s.article.paragraphs for s in summarize(text)]
+    assert [s.article.paragraphs for s in summarize(text.replace("\n", "\r"))] == as_file
