@@ -210,8 +210,9 @@ def leader_activities(items: Iterable[BriefItem]) -> tuple[LeaderActivity, ...]:
 def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period: str,
                 start: dt.date, end: dt.date, articles_read: int) -> Brief:
     """The brief of one period from the summaries of the articles dated in it."""
-    keywords = period_keywords(summaries, 20, config.stopwords)  # the template shows the first 10 distinct
-    weights = {k.word: k.weight for k in period_keywords(summaries, 50, config.stopwords)}
+    top = period_keywords(summaries, 50, config.stopwords)  # scaled by the first, so any prefix is the same
+    keywords = top[:20]  # the template shows the first 10 distinct
+    weights = {k.word: k.weight for k in top}
     lexicon = config.lexicon()
     grouped: dict[str, list[BriefItem]] = {name: [] for name, _ in lexicon} | {OTHER: []}
     items = []
