@@ -164,12 +164,11 @@ def _check_engine(options: Options) -> None:
         load()
 
 
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-
-
 def dumps(record: dict, indent: int | None = None) -> str:
     """JSON text with Chinese kept readable, and line separators escaped so a record stays one line."""
-    return json.dumps(record, ensure_ascii=False, indent=indent).translate(_LINE_BREAKS)
+    text = json.dumps(record, ensure_ascii=False, indent=indent)
+    # three scans in C; str.translate went through a dict for every character (a tenth of a millisecond a record)
+    return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def write_summaries(stream: Iterable[ArticleSummary], fmt: str) -> None:
