@@ -13,7 +13,7 @@ def main(path: str, backend: str = "rjieba") -> None:
     if backend == "rjieba":
         import rjieba
 
-        tag = rjieba.Jieba().tag
+        tag = rjieba.tag  # the default tokenizer built at import: one dictionary load, as rjieba is meant to be used
     else:
         import jieba
         import jieba.posseg

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, chain, count
 from operator import itemgetter
 
 import numpy as np
 
+from .idf import idf_table
 from .models import Article
 from .segment import Segmenter, stopwords
 from .text import sentence_spans, strip_lead, strip_subheading, token_view
@@ -34,6 +35,11 @@ class Analysed:
     vocabulary: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # token -> id, by first use
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), compare=False, repr=False)  # all sentences'
     lengths: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), compare=False, repr=False)  # per sentence
+
+    @cached_property
+    def idf(self) -> np.ndarray:
+        """IDF of each vocabulary word, by id: one look-up an article for keywords and centroid alike."""
+        return idf_table().lookup(list(self.vocabulary))
 
 
 def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozenset[str] = frozenset()) -> Analysed:

@@ -6,18 +6,11 @@ jieba's IDF table, title words and named-entity tags; keyphrases replace their p
 """
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import importlib.util
-import marshal
-import os
 import re
-import tempfile
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, groupby, repeat
 from operator import itemgetter
-from pathlib import Path
 
 import numpy as np
 
@@ -55,75 +48,6 @@ _PHRASE_PART = re.compile(r"[\w\u4e00-\u9fff+\-.]+")
 #: Tags a keyphrase may not start or end with: particles, prepositions, conjunctions, adverbs.
 PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "f"})
 NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", "eng"})
-
-
-@lru_cache(maxsize=1)
-def idf_table() -> tuple[dict[str, float], float]:
-    """jieba's shipped IDF table (word -> idf) and its median, read once from jieba's package files."""
-    spec = importlib.util.find_spec("jieba")  # locate without importing jieba (segment.py owns it)
-    if spec is None or not spec.submodule_search_locations:
-        return {}, 1.0
-    path = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
-    try:
-        stat = path.stat()
-    except OSError:
-        return {}, 1.0
-    key = f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}"
-    cache = _idf_cache_path(key)
-    cached = _read_marshal(cache) if cache else None
-    if cached is not None:
-        return cached
-    try:
-        table = _parse_idf(path.read_text(encoding="utf-8"))
-    except OSError:
-        return {}, 1.0
-    result = table, float(np.median(list(table.values()))) if table else 1.0
-    if cache:
-        _write_marshal(cache, result)
-    return result
-
-
-def _parse_idf(text: str) -> dict[str, float]:
-    """`word idf` lines into a dict; lines without a value are skipped."""
-    table: dict[str, float] = {}
-    for line in text.splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
-    return table
-
-
-def _idf_cache_path(key: str) -> Path | None:
-    """Where the parsed table of one idf.txt (path, mtime, size) is kept: parsing it took 0.3 s of each cold start."""
-    try:
-        from .segment import cache_dir
-
-        return Path(cache_dir()) / f"idf-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
-    except OSError:  # no writable cache directory: parse every time
-        return None
-
-
-def _read_marshal(path: Path):
-    """The value stored at path, or None when it is missing or unreadable."""
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-
-
-def _write_marshal(path: Path, value) -> None:
-    """Store value atomically (a reader never sees half a file); a failure only costs the next start."""
-    try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(marshal.dumps(value))
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 Views = list[tuple[list[str], list[str]]]
@@ -166,12 +90,12 @@ def _word_scores(analysed: Analysed, window: int, flags: dict[str, str], title: 
         return {}
     n = len(words)
     node = np.full(len(analysed.vocabulary), -1, np.int64)
-    node[np.fromiter(map(analysed.vocabulary.__getitem__, words), np.int64, n)] = np.arange(n)
+    ids = np.fromiter(map(analysed.vocabulary.__getitem__, words), np.int64, n)
+    node[ids] = np.arange(n)
     # other tokens are not in the vocabulary: they count for distance but are never nodes
     scores = textrank.pagerank(textrank.cooccurrence_graph_ids(node[analysed.ids], analysed.lengths, n, window))
-    idf, median = idf_table()
     # numpy multiplies in the same order as the scalar formula did: the same doubles, one call per factor
-    scores = (scores * np.fromiter(map(idf.get, words, repeat(median)), float, n) ** IDF_EXPONENT
+    scores = (scores * analysed.idf[ids] ** IDF_EXPONENT
               * (1 + TITLE_BONUS * np.fromiter(map(title.__contains__, words), bool, n))
               * (1 + NAME_BONUS * np.fromiter(map(NAME_TAGS.__contains__, map(flags.get, words, repeat(""))), bool, n)))
     return dict(zip(words, scores.tolist()))
@@ -264,8 +188,7 @@ def centroid_similarity(analysed: Analysed) -> np.ndarray:
     n, size = len(analysed.lengths), len(analysed.vocabulary)
     if not size:
         return np.zeros(n)
-    idf, median = idf_table()
-    weights = np.fromiter(map(idf.get, analysed.vocabulary, repeat(median)), float, size)
+    weights = analysed.idf
     centroid = np.bincount(analysed.ids, minlength=size) * weights  # ids follow first use, as a Counter's keys did
     rows = np.repeat(np.arange(n, dtype=np.int64), analysed.lengths)
     pairs = np.unique(rows * size + analysed.ids)  # (sentence, word) pairs, each once

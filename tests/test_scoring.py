@@ -4,7 +4,8 @@ import pytest
 
 from briefing.api import read_articles
 from briefing.models import Article, Options
-from briefing.scoring import idf_table, select, summarize_article
+from briefing.idf import IdfTable, idf_table, parse_idf
+from briefing.scoring import select, summarize_article
 
 from .helpers import SEEDS, real_page
 
@@ -66,6 +67,30 @@ def test_degenerate_articles(paragraphs):
 
 
 def test_idf_table_is_loaded_once_from_jieba():
-    table, median = idf_table()
-    assert idf_table() is idf_table() and len(table) > 100000 and 5 < median < 15
+    table = idf_table()
+    assert idf_table() is table and len(table) > 100000 and 5 < table.median < 15
+    assert table.get("的") < table.get("中国") < table.get("产业园") < table.median == table.get("樊惠林")
+
+
+def test_idf_lookup_agrees_with_a_dict():
+    text = "中国 2.5\n中国 3.0\n乡村振兴 9.5\n长长长长长长长长长长长长长长长长长长长长 12.0\n无值\n园区 7.25\n"
+    expected = parse_idf(text)
+    table = IdfTable.from_dict(expected)
+    assert expected["中国"] == 3.0 and "无值" not in expected  # the last value wins; lines without one are skipped
+    words = ["中国", "园区", "乡村", "乡村振兴", "", "长长长长长长长长长长长长长长长长长长长长", "长长长长长长长长长长长长长长长长长长长长长",
+             "中", "园区A", "\uffff"]
+    assert table.lookup(words).tolist() == [expected.get(w, table.median) for w in words]
+    assert table.median == (7.25 + 9.5) / 2 and table.lookup([]).shape == (0,)
+    assert IdfTable.from_dict({}).lookup(["中国"]).tolist() == [1.0]
+
+
+def test_idf_cache_round_trips(tmp_path):
+    from briefing import idf
+
+    table = IdfTable.from_dict({"中国": 3.0, "园区": 7.25})
+    idf._write(tmp_path / "t.npz", table)
+    again = idf._read(tmp_path / "t.npz")
+    assert again.lookup(["园区", "中国", "x"]).tolist() == [7.25, 3.0, table.median]
+    (tmp_path / "bad.npz").write_bytes(b"not a zip")
+    assert idf._read(tmp_path / "bad.npz") is None and idf._read(tmp_path / "missing.npz") is None
 

@@ -13,10 +13,11 @@ from .helpers import SEEDS
 
 
 def test_summarize_imports_only_what_it_needs():
+    # rjieba's package __init__ builds a default tokenizer (a second dictionary load); only its extension is loaded
     code = ("import sys, runpy; sys.argv = ['briefing', 'summarize', sys.argv[1], '-f', 'jsonl'];\n"
             "try: runpy.run_module('briefing', run_name='__main__')\n"
             "except SystemExit: pass\n"
-            "print(sorted(m for m in ('jieba', 'networkx', 'scipy', 'textrank4zh', 'docx', 'pandas') if m in sys.modules),"
+            "print(sorted(m for m in ('jieba', 'networkx', 'scipy', 'textrank4zh', 'docx', 'pandas', 'rjieba') if m in sys.modules),"
             " file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code, str(SEEDS / "2024-05-13.txt")],
                             capture_output=True, text=True)

@@ -1,0 +1,124 @@
+"""jieba's IDF table (word -> inverse document frequency) as sorted numpy arrays.
+
+The table has 270,000 words. Parsing jieba's idf.txt takes 0.3 s and unmarshalling a dict of it
+0.09 s, a fifth of a cold start; the same table as two arrays in the user's cache directory
+loads in a few milliseconds, and an article's words are looked up with one binary search.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+
+class IdfTable:
+    """Words in sorted order with their IDF; unknown words get the median, as jieba.analyse does."""
+
+    def __init__(self, words: np.ndarray, values: np.ndarray, median: float) -> None:
+        self.words = words  # sorted, numpy unicode
+        self.values = values
+        self.median = median
+
+    @classmethod
+    def from_dict(cls, table: dict[str, float]) -> IdfTable:
+        if not table:
+            return cls(np.zeros(0, "U1"), np.zeros(0), 1.0)
+        words = np.array(list(table))
+        order = np.argsort(words, kind="stable")
+        values = np.fromiter(table.values(), float, len(table))
+        return cls(words[order], values[order], float(np.median(values)))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def lookup(self, words: Sequence[str]) -> np.ndarray:
+        """The IDF of each word (the median for words not in the table)."""
+        if not len(self.words) or not words:
+            return np.full(len(words), self.median)
+        query = np.array(words, dtype=self.words.dtype)  # longer words are cut here, and excluded below
+        at = np.minimum(np.searchsorted(self.words, query), len(self.words) - 1)
+        found = self.words[at] == query
+        width = self.words.dtype.itemsize // 4
+        if max(map(len, words)) > width:
+            found &= np.fromiter(map(len, words), np.int64, len(words)) <= width
+        return np.where(found, self.values[at], self.median)
+
+    def get(self, word: str) -> float:
+        """The IDF of one word."""
+        return float(self.lookup([word])[0])
+
+
+@lru_cache(maxsize=1)
+def idf_table() -> IdfTable:
+    """jieba's shipped IDF table, read once a process: from the cache, or parsed and then cached."""
+    spec = importlib.util.find_spec("jieba")  # locate without importing jieba (segment.py owns it)
+    if spec is None or not spec.submodule_search_locations:
+        return IdfTable.from_dict({})
+    path = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
+    try:
+        stat = path.stat()
+    except OSError:
+        return IdfTable.from_dict({})
+    cache = _cache_path(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}")
+    cached = _read(cache) if cache else None
+    if cached is not None:
+        return cached
+    try:
+        table = IdfTable.from_dict(parse_idf(path.read_text(encoding="utf-8")))
+    except OSError:
+        return IdfTable.from_dict({})
+    if cache:
+        _write(cache, table)
+    return table
+
+
+def parse_idf(text: str) -> dict[str, float]:
+    """`word idf` lines into a dict; lines without a value are skipped, a repeated word keeps its last value."""
+    table: dict[str, float] = {}
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    return table
+
+
+def _cache_path(key: str) -> Path | None:
+    """Where the arrays of one idf.txt (path, mtime, size) are kept."""
+    try:
+        from .segment import cache_dir
+
+        return Path(cache_dir()) / f"idf-{hashlib.sha1(key.encode()).hexdigest()[:16]}.npz"
+    except OSError:  # no writable cache directory: parse every time
+        return None
+
+
+def _read(path: Path) -> IdfTable | None:
+    """The table stored at path, or None when it is missing or unreadable."""
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            return IdfTable(stored["words"], stored["values"], float(stored["median"]))
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+
+
+def _write(path: Path, table: IdfTable) -> None:
+    """Store the table atomically (a reader never sees half a file); a failure only costs the next start."""
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".npz")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            np.savez(out, words=table.words, values=table.values, median=np.float64(table.median))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
