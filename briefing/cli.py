@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 import click
 
 from . import __version__
-from .errors import BriefingError, InputError
+from .errors import BriefingError
 from .models import Article, ArticleSummary, Options
 
 FORMATS = ("text", "markdown", "json", "jsonl")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from itertools import accumulate, chain, groupby, repeat
+from itertools import chain, groupby, repeat
 from operator import itemgetter
 
 import numpy as np
@@ -54,20 +53,9 @@ Views = list[tuple[list[str], list[str]]]
 
 
 def segment_views(analysed: Analysed) -> Views:
-    """(token-view words, POS flags) of each title and paragraph: NFKC once per segment, not per word."""
-    return [(_word_views(text, list(map(itemgetter(0), tagged))), list(map(itemgetter(1), tagged)))
-            for text, tagged in analysed.segments]
-
-
-def _word_views(text: str, words: list[str]) -> list[str]:
-    """token_view of each of the words that make up text, cut from the view of the whole text when NFKC keeps lengths."""
-    view = token_view(text)
-    if view == text:  # nothing to fold: every word is its own view
-        return words
-    if len(view) == len(text):
-        bounds = list(accumulate(map(len, words), initial=0))
-        return list(map(view.__getitem__, map(slice, bounds, bounds[1:])))
-    return list(map(word_view, words))  # NFKC changed a length (… -> ...): word by word, cached
+    """(token-view words, POS flags) of each title and paragraph; each word's view comes from a cache."""
+    return [(list(map(word_view, map(itemgetter(0), tagged))), list(map(itemgetter(1), tagged)))
+            for _, tagged in analysed.segments]
 
 
 def _first_flags(views: Views) -> dict[str, str]:
