@@ -85,7 +85,8 @@ def _dense_step(weights: np.ndarray, damping: float, p: np.ndarray):
     dangling = out == 0
     google = np.divide(weights, out[:, None], out=np.zeros(weights.shape), where=~dangling[:, None])
     google[dangling] = p
-    google = damping * google + (1.0 - damping) * p
+    google *= damping  # in place: the same doubles as damping * google + (1 - damping) * p, without temporaries
+    google += (1.0 - damping) * p
     if len(google) <= POWER_MAX:
         for _ in range(3):
             google = google @ google
