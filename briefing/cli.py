@@ -7,6 +7,7 @@ import os
 # fights --workers processes for cores (news_headlines.jsonl, 1591 articles: 5.0 s vs 7.1 s).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+import functools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -52,15 +53,16 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter) ->
 
 
 def summaries(articles: Iterable[Article], options: Options, workers: int,
-              reporter: Reporter) -> Iterator[ArticleSummary]:
-    """Summaries in input order, on `workers` processes when more than one."""
-    from .parallel import summarize_stream
+              reporter: Reporter, render=None) -> Iterator:
+    """Summaries in input order, on `workers` processes when more than one; rendered by `render`
+    (a picklable function of a summary) where they are made, when given."""
+    from .parallel import AnalysisError, summarize_stream
 
-    for result in summarize_stream(articles, options, workers):
-        if isinstance(result, ArticleSummary):
-            yield result
-        else:
+    for result in summarize_stream(articles, options, workers, render):
+        if isinstance(result, AnalysisError):
             reporter.error(result)
+        else:
+            yield result
 
 
 def progress(items: Iterable, label: str, show_item=None, when: bool = True):
@@ -144,7 +146,8 @@ def summarize(paths: tuple[str, ...], fmt: str, workers: int, date: str | None, 
     options = make_options(**flags)
     try:
         _check_engine(options)
-        stream = summaries(iter_articles(paths, date, reporter), options, workers, reporter)
+        stream = summaries(iter_articles(paths, date, reporter), options, workers, reporter,
+                           functools.partial(render_summary, fmt))
         # a bar only while the output goes to a file or pipe: on a terminal the output is the progress
         with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar:
             write_summaries(bar, fmt)
@@ -171,35 +174,36 @@ def dumps(record: dict, indent: int | None = None) -> str:
     return text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def write_summaries(stream: Iterable[ArticleSummary], fmt: str) -> None:
-    """Print summaries as they come, so memory does not grow with the input."""
+def render_summary(fmt: str, summary: ArticleSummary) -> str:
+    """One summary as its part of the output in a format (JSON without the separators between records)."""
     from .records import summary_to_dict
 
+    record = summary_to_dict(summary)
+    if fmt == "jsonl":
+        return dumps(record)
+    if fmt == "json":
+        return dumps(record, indent=2).replace("\n", "\n  ")
+    from .render.markdown import render
+
+    return render("article.md.j2" if fmt == "markdown" else "article.txt.j2", s=record, n=summary.article.index + 1)
+
+
+def write_summaries(rendered: Iterable[str], fmt: str) -> None:
+    """Print rendered summaries as they come, so memory does not grow with the input."""
     out = sys.stdout
     first = True
     if fmt == "json":
         out.write('{"articles": [')
-    for summary in stream:
-        record = summary_to_dict(summary)
-        if fmt == "jsonl":
-            out.write(dumps(record) + "\n")
-        elif fmt == "json":
-            body = dumps(record, indent=2).replace("\n", "\n  ")
-            out.write(("\n  " if first else ",\n  ") + body)
+    for text in rendered:
+        if fmt == "json":
+            out.write(("\n  " if first else ",\n  ") + text)
         else:
-            out.write(_render_article(record, summary.article.index + 1, fmt) + "\n")
+            out.write(text + "\n")
         if fmt != "jsonl":  # a reader of the terminal sees each article as it is done
             out.flush()
         first = False
     if fmt == "json":
         out.write("\n]}\n" if not first else "]}\n")
-
-
-def _render_article(record: dict, n: int, fmt: str) -> str:
-    from .render.markdown import render
-
-    name = "article.md.j2" if fmt == "markdown" else "article.txt.j2"
-    return render(name, s=record, n=n)
 
 
 def main() -> None:

@@ -1,13 +1,17 @@
 """Summarize a stream of articles, in order, on one or more processes, in bounded memory."""
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from .errors import BriefingError
 from .models import Article, ArticleSummary, Options
 
+T = TypeVar("T")
 _options: Options = Options()
 BATCH_PER_WORKER = 32
 #: Articles a worker takes at a time: large enough to amortise pickling, small enough to balance.
@@ -53,29 +57,66 @@ def _init_worker(options: Options) -> None:
         get_segmenter(options.backend, options.user_dict)
 
 
-def summarize_stream(articles: Iterable[Article], options: Options,
-                     workers: int = 1) -> Iterator[ArticleSummary | AnalysisError]:
+def summarize_stream(articles: Iterable[Article], options: Options, workers: int = 1,
+                     render: Callable[[ArticleSummary], T] | None = None) -> Iterator[ArticleSummary | T | AnalysisError]:
     """Results in input order; with workers > 1, batches go to a process pool.
 
+    With `render` (a picklable function), each summary is rendered where it was made and the
+    rendering comes back instead: a string crosses between processes faster than a summary.
     One batch is analysed while the previous one is handed back, so at most two batches are
     ever in memory, however long the input.
     """
     _init(options)
     if workers <= 1:
-        yield from map(summarize_one, articles)
+        yield from map(functools.partial(_work, render), articles)
         return
-    import multiprocessing
-
     # Our matrices are small: a BLAS thread pool per worker only fights the other workers for cores.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     iterator = iter(articles)
     size = workers * BATCH_PER_WORKER
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        pending = pool.map_async(summarize_one, list(itertools.islice(iterator, size)), chunksize=CHUNK)
+    with _context(options).Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+        work = functools.partial(_work, render or _lean)
+        batch = list(itertools.islice(iterator, size))
+        pending = batch, pool.map_async(work, batch, chunksize=CHUNK)
         while True:
             batch = list(itertools.islice(iterator, size))
-            following = pool.map_async(summarize_one, batch, chunksize=CHUNK) if batch else None
-            yield from pending.get()
+            following = (batch, pool.map_async(work, batch, chunksize=CHUNK)) if batch else None
+            sent, results = pending
+            for article, result in zip(sent, results.get()):
+                yield dataclasses.replace(result, article=article) if isinstance(result, ArticleSummary) else result
             if following is None:
                 return
             pending = following
+
+
+def _work(render: Callable[[ArticleSummary], T] | None, article: Article) -> ArticleSummary | T | AnalysisError:
+    result = summarize_one(article)
+    return render(result) if render and isinstance(result, ArticleSummary) else result
+
+
+def _lean(summary: ArticleSummary) -> ArticleSummary:
+    """The summary without its article, which the parent has: pickling the text back doubled what
+    crossed between the processes. The parent puts the article back."""
+    return dataclasses.replace(summary, article=_NO_ARTICLE)
+
+
+_NO_ARTICLE = Article(title="", paragraphs=())
+
+
+def _context(options: Options):
+    """fork where it is safe (Linux, no other threads): workers start at once with the dictionary the parent
+    loaded, where spawn re-imported everything and loaded it again in each worker (0.3 s of a core each)."""
+    import multiprocessing
+    import sys
+    import threading
+
+    if sys.platform == "linux" and threading.active_count() == 1:
+        if options.engine == "builtin":
+            from .idf import idf_table
+            from .scoring import summarize_article  # noqa: F401  (imported once, before the fork)
+            from .segment import get_segmenter
+
+            get_segmenter(options.backend, options.user_dict)
+            idf_table()
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
