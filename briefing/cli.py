@@ -74,6 +74,59 @@ def progress(items: Iterable, label: str, show_item=None, when: bool = True):
     return click.progressbar(items, label=label, file=sys.stderr, show_pos=True, item_show_func=show_item)
 
 
+#: Inputs smaller than this are analysed in one process: starting workers costs more than they
+#: save below ~50 news articles (bench: 50 articles, 72 KB: 0.38 s either way; 200 articles, 336 KB:
+#: 0.73 s on one process, 0.59 s on two).
+AUTO_WORKERS_MIN_BYTES = 100_000
+AUTO_WORKERS_MAX = 8
+
+
+class WorkersType(click.ParamType):
+    """A number of processes, or `auto`."""
+
+    name = "N|auto"
+
+    def get_metavar(self, param, ctx=None) -> str:  # click upper-cases the name otherwise
+        return "N|auto"
+
+    def convert(self, value, param, ctx):
+        if value == "auto" or isinstance(value, int):
+            return value
+        try:
+            number = int(value)
+        except ValueError:
+            self.fail(f"{value!r} is neither a number nor 'auto'", param, ctx)
+        if not 1 <= number <= 64:
+            self.fail(f"{number} is not in 1..64", param, ctx)
+        return number
+
+
+def workers_option(what: str):
+    return click.option(
+        "--workers", "-j", default="auto", show_default=True, type=WorkersType(),
+        help=f"Processes for {what}: a number, or auto (one per core, up to {AUTO_WORKERS_MAX}, when the "
+             f"input files add up to {AUTO_WORKERS_MIN_BYTES // 1000} KB or more; else one).")
+
+
+def resolve_workers(workers: int | str, paths: Iterable[str]) -> int:
+    """The number of processes to use: as given, or for `auto` from the cores and the size of the input."""
+    if workers != "auto":
+        return int(workers)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2:
+        return 1
+    from .api import expand_paths
+
+    size = 0
+    for path in expand_paths(list(paths)):
+        if path != "-":  # standard input's size is unknown: one process
+            try:
+                size += os.stat(path).st_size
+            except OSError:
+                pass  # reported when it is read
+    return min(cores, AUTO_WORKERS_MAX) if size >= AUTO_WORKERS_MIN_BYTES else 1
+
+
 def common_options(function):
     """Flags shared by the commands that analyse articles."""
     for decorator in reversed([
@@ -113,7 +166,7 @@ def cli() -> None:
       briefing summarize seeds/2024-05-13.txt
       briefing summarize page.txt --format json
       cat page.txt | briefing summarize -
-      briefing summarize archive.jsonl --format jsonl --workers 2 > out.jsonl
+      briefing summarize archive.jsonl --format jsonl > out.jsonl
     """
 
 
@@ -121,10 +174,9 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, metavar="[PATH|-]...")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
-@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes to spread articles over (output order is unchanged).")
+@workers_option("the analysis (output order is unchanged)")
 @common_options
-def summarize(paths: tuple[str, ...], fmt: str, workers: int, date: str | None, verbose: bool,
+def summarize(paths: tuple[str, ...], fmt: str, workers: int | str, date: str | None, verbose: bool,
               **flags) -> None:
     """Title, keywords, key sentences, people and figures of each article.
 
@@ -146,7 +198,7 @@ def summarize(paths: tuple[str, ...], fmt: str, workers: int, date: str | None, 
     options = make_options(**flags)
     try:
         _check_engine(options)
-        stream = summaries(iter_articles(paths, date, reporter), options, workers, reporter,
+        stream = summaries(iter_articles(paths, date, reporter), options, resolve_workers(workers, paths), reporter,
                            functools.partial(render_summary, fmt))
         # a bar only while the output goes to a file or pipe: on a terminal the output is the progress
         with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import Reporter, iter_articles, summaries
+from .cli import Reporter, iter_articles, resolve_workers, summaries, workers_option
 from .errors import BriefingError
 
 
@@ -25,12 +25,11 @@ from .errors import BriefingError
               help="A .docx whose styles and page setup the Word brief uses (start from templates/reference.docx).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Configuration file (default: briefing.toml in the working directory).")
-@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes to spread the analysis over.")
+@workers_option("the analysis")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--verbose", "-v", is_flag=True, help="Say what was guessed (encodings, dates) on stderr.")
 def command(paths: tuple[str, ...], output: str, period: str, date: str | None, week: str | None,
-            template: str | None, reference_doc: str | None, config_path: str | None, workers: int, force: bool,
+            template: str | None, reference_doc: str | None, config_path: str | None, workers: int | str, force: bool,
             verbose: bool) -> None:
     """A leadership brief (每周要情 / 每日要情) from news pages.
 
@@ -60,7 +59,7 @@ def command(paths: tuple[str, ...], output: str, period: str, date: str | None, 
     reporter = Reporter(verbose)
     try:
         _brief(paths, output, "week" if week else period, date, week, template, reference_doc, config_path,
-               workers, force, reporter)
+               resolve_workers(workers, paths), force, reporter)
     except BriefingError as error:
         reporter.error(error)
     sys.exit(reporter.exit_code)

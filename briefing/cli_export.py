@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cli import Reporter, common_options, iter_articles, make_options, progress
+from .cli import Reporter, common_options, iter_articles, make_options, progress, resolve_workers, workers_option
 from .errors import BriefingError
 
 
@@ -34,14 +34,13 @@ class ExportReporter(Reporter):
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--output", "-o", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the .docx files (created if missing).")
-@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes to spread the analysis over.")
+@workers_option("the analysis")
 @click.option("--force", is_flag=True, help="Rewrite files that already exist (default: skip them, so a "
                                             "stopped export resumes).")
 @click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True),
               help="A .docx whose styles and page setup to use (start from templates/reference.docx).")
 @common_options
-def command(paths: tuple[str, ...], out_dir: str, workers: int, force: bool, reference_doc: str | None,
+def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: bool, reference_doc: str | None,
             date: str | None, verbose: bool, **flags) -> None:
     """One Word file per article: title, date, byline, keywords, summary box, full text.
 
@@ -67,7 +66,7 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int, force: bool, ref
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)
     outcomes = export_articles(iter_articles(paths, date, reporter), target, make_options(**flags),
-                               workers, force, reference_doc)
+                               resolve_workers(workers, paths), force, reference_doc)
     try:
         with progress(outcomes, "exporting", lambda o: o.target.name[:30] if o else None) as bar:
             for outcome in bar:

@@ -60,11 +60,30 @@ def test_workers_keep_order_and_read_at_most_two_batches_ahead():
 
 
 def test_workers_give_the_same_output_as_one_process():
-    def run(*extra):
-        command = [sys.executable, "-m", "briefing", "summarize", str(SEEDS), "-f", "jsonl", *extra]
+    def run(fmt, workers):
+        command = [sys.executable, "-m", "briefing", "summarize", str(SEEDS), "-f", fmt, "--workers", workers]
         return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
-    assert run("--workers", "2") == run()
+    for fmt in ("jsonl", "json", "text", "markdown"):  # each summary is rendered in the worker that made it
+        one = run(fmt, "1")
+        assert one.count("星禾") >= 2 and run(fmt, "2") == one, fmt
+
+
+def test_auto_workers_follow_the_size_of_the_input(tmp_path, monkeypatch):
+    from briefing import cli
+
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"title": "标题", "text": "正文。"}\n', encoding="utf-8")
+    big = tmp_path / "folder" / "big.jsonl"
+    big.parent.mkdir()
+    big.write_text(small.read_text(encoding="utf-8") * (cli.AUTO_WORKERS_MIN_BYTES // 20), encoding="utf-8")
+    assert cli.resolve_workers("auto", [str(small)]) == 1
+    assert cli.resolve_workers("auto", [str(big.parent)]) == 3  # folders count by their files
+    assert cli.resolve_workers("auto", ["-", str(tmp_path / "missing.txt")]) == 1
+    assert cli.resolve_workers(2, [str(small)]) == 2 and cli.resolve_workers(1, [str(big)]) == 1
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert cli.resolve_workers("auto", [str(big)]) == 1
 
 
 def _spans_by_loop(line: str) -> list[tuple[int, int]]:
