@@ -10,8 +10,8 @@ import contextlib
 import hashlib
 import importlib.util
 import os
+import struct
 import tempfile
-import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -113,30 +113,54 @@ def _cache_path(key: str) -> Path | None:
     try:
         from .segment import cache_dir
 
-        return Path(cache_dir()) / f"idf-{hashlib.sha1(key.encode()).hexdigest()[:16]}.npz"
+        return Path(cache_dir()) / f"idf-{hashlib.sha1(key.encode()).hexdigest()[:16]}.bin"
     except OSError:  # no writable cache directory: parse every time
         return None
 
 
+#: The cache file: this magic, a header (characters a word, words, median), padding, the words as UTF-32
+#: little-endian of that width, then the IDF values as little-endian doubles. Read with one read()
+#: and two np.frombuffer calls: np.load of an .npz took 13 ms.
+_MAGIC = b"briefing-idf-2\n"
+_HEADER = struct.Struct("<IQd")
+_START = 64  # the arrays start aligned: numpy copies a misaligned array at every operation (4x slower)
+
+
 def _read(path: Path) -> IdfTable | None:
-    """The table stored at path, or None when it is missing or unreadable."""
+    """The table stored at path, or None when it is missing, unreadable or not whole."""
     try:
-        with np.load(path, allow_pickle=False) as stored:
-            return IdfTable(stored["words"], stored["values"], float(stored["median"]))
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        data = path.read_bytes()
+    except OSError:
         return None
+    if not data.startswith(_MAGIC) or len(data) < _START:
+        return None
+    width, count, median = _HEADER.unpack_from(data, len(_MAGIC))
+    start = _START
+    if width == 0 or len(data) != start + count * (4 * width + 8):
+        return None
+    words = np.frombuffer(data, f"<U{width}", count, start)
+    values = np.frombuffer(data, "<f8", count, start + count * 4 * width)
+    return IdfTable(words, values, median)
 
 
 def _write(path: Path, table: IdfTable) -> None:
     """Store the table atomically (a reader never sees half a file); a failure only costs the next start."""
     try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".npz")
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            np.savez(out, words=table.words, values=table.values, median=np.float64(table.median))
+            width = max(table.words.dtype.itemsize // 4, 1)
+            out.write((_MAGIC + _HEADER.pack(width, len(table.words), table.median)).ljust(_START, b"\0"))
+            out.write(table.words.astype(f"<U{width}").tobytes())
+            out.write(table.values.astype("<f8").tobytes())
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        return
+    for stale in path.parent.glob("idf-*"):  # tables of an older jieba or an older format
+        if stale != path and not stale.name.startswith(path.name + "."):
+            with contextlib.suppress(OSError):
+                stale.unlink()

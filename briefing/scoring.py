@@ -179,7 +179,7 @@ def centroid_similarity(analysed: Analysed) -> np.ndarray:
     weights = analysed.idf
     centroid = np.bincount(analysed.ids, minlength=size) * weights  # ids follow first use, as a Counter's keys did
     rows = np.repeat(np.arange(n, dtype=np.int64), analysed.lengths)
-    pairs = np.unique(rows * size + analysed.ids)  # (sentence, word) pairs, each once
+    pairs = textrank.distinct(rows * size + analysed.ids)  # (sentence, word) pairs, each once
     rows, cols = pairs // size, pairs % size
     dots = np.bincount(rows, weights[cols] * centroid[cols], minlength=n)
     norms = np.sqrt(np.bincount(rows, weights[cols] ** 2, minlength=n)) * np.linalg.norm(centroid)

@@ -88,9 +88,15 @@ def test_idf_cache_round_trips(tmp_path):
     from briefing import idf
 
     table = IdfTable.from_dict({"中国": 3.0, "园区": 7.25})
-    idf._write(tmp_path / "t.npz", table)
-    again = idf._read(tmp_path / "t.npz")
+    idf._write(tmp_path / "t.bin", table)
+    (tmp_path / "idf-old.npz").write_bytes(b"an older table")
+    idf._write(tmp_path / "idf-new.bin", table)
+    assert sorted(p.name for p in tmp_path.glob("idf-*")) == ["idf-new.bin"]  # the older table is gone
+    again = idf._read(tmp_path / "t.bin")
+    assert again.words.flags.aligned and again.values.flags.aligned  # misaligned arrays are 4x slower
     assert again.lookup(["园区", "中国", "x"]).tolist() == [7.25, 3.0, table.median]
-    (tmp_path / "bad.npz").write_bytes(b"not a zip")
-    assert idf._read(tmp_path / "bad.npz") is None and idf._read(tmp_path / "missing.npz") is None
+    whole = (tmp_path / "t.bin").read_bytes()
+    (tmp_path / "cut.bin").write_bytes(whole[:-3])  # a file cut short is not read as a table
+    (tmp_path / "bad.bin").write_bytes(b"something else")
+    assert all(idf._read(tmp_path / name) is None for name in ("cut.bin", "bad.bin", "missing.bin"))
 
