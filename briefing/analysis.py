@@ -31,6 +31,7 @@ class Analysed:
     tokens: tuple[tuple[str, ...], ...]  # words without stop words or punctuation (token view)
     candidates: tuple[tuple[str, ...], ...]  # words that may become keywords
     segments: tuple[tuple[str, Tagged], ...]  # (title or paragraph, its tagged words): for entities
+    views: tuple[tuple[str, ...], ...]  # token view of every tagged word of each segment: for phrases
     #: the same tokens as integers, so that the rankers count and compare arrays instead of hashing strings:
     vocabulary: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # token -> id, by first use
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), compare=False, repr=False)  # all sentences'
@@ -45,28 +46,31 @@ class Analysed:
 def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozenset[str] = frozenset()) -> Analysed:
     """Segment each paragraph once, then cut the tagged words into sentences."""
     views = _views(extra_stopwords)
-    sentences, tokens, candidates, segments = [], [], [], []
+    sentences, tokens, candidates, segments, segment_views = [], [], [], [], []
     for heading in filter(None, (article.title, article.subtitle)):
-        segments.append((heading, tuple(segmenter.tag(heading))))
+        tagged = tuple(segmenter.tag(heading))
+        segments.append((heading, tagged))
+        segment_views.append(tuple(map(itemgetter(0), map(views.__getitem__, tagged))))
     for paragraph in article.paragraphs:
         tagged = tuple(segmenter.tag(paragraph))
         segments.append((paragraph, tagged))
         looked = list(map(views.__getitem__, tagged))  # one cache look-up a word, then slices per sentence
+        segment_views.append(tuple(map(itemgetter(0), looked)))
         for display, begin, end in _sentences_of(paragraph, tagged):
-            kept = list(filter(None, looked[begin:end]))
+            part = looked[begin:end]
             sentences.append(display)
-            tokens.append(tuple(map(itemgetter(0), kept)))
-            candidates.append(tuple(filter(None, map(itemgetter(1), kept))))
+            tokens.append(tuple(filter(None, map(itemgetter(1), part))))
+            candidates.append(tuple(filter(None, map(itemgetter(2), part))))
     flat = list(chain.from_iterable(tokens))
     index = dict(zip(dict.fromkeys(flat), count()))  # the one string look-up a token; ids follow first use
-    return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments), index,
+    return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments), tuple(segment_views), index,
                     np.fromiter(map(index.__getitem__, flat), np.int64, len(flat)),
                     np.fromiter(map(len, tokens), np.int64, len(tokens)))
 
 
 class _Views(dict):
-    """(word, flag) -> (token view, the view again if it may be a keyword else ""), or None for punctuation
-    and stop words.
+    """(word, flag) -> (its token view, the view again if it is a token else "", and again if it may be a
+    keyword else ""). Punctuation and stop words are no tokens.
 
     A cache: news text repeats its words, so each pair is looked at once.
     """
@@ -75,10 +79,11 @@ class _Views(dict):
         super().__init__()
         self.stop = stop
 
-    def __missing__(self, pair: tuple[str, str]) -> tuple[str, str] | None:
+    def __missing__(self, pair: tuple[str, str]) -> tuple[str, str, str]:
         word, flag = pair
-        view = word_view(word) if _WORD_RE.search(word) else None
-        value = None if view is None or view in self.stop else (view, view if _is_candidate(view, flag) else "")
+        view = word_view(word)
+        token = view if _WORD_RE.search(word) and view not in self.stop else ""
+        value = view, token, token if token and _is_candidate(token, flag) else ""
         if len(self) < _VIEWS_MAX:  # bounded: memory must not grow with a stream of articles
             self[pair] = value
         return value
