@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import chain, compress, groupby, repeat
-from operator import ge, itemgetter
+from operator import add, ge, itemgetter
 
 import numpy as np
 
@@ -42,7 +42,6 @@ NAME_BONUS = 0.5  # × (1 + NAME_BONUS) for names of people, places and organisa
 PHRASE_MAX = 3  # words in a keyphrase
 PHRASE_CHARS = 12  # longer runs are clauses, not names
 PHRASE_MERGE = 1.0  # a part that occurs only inside the phrase is merged into it (0.7: recall@10 0.64 vs 0.68)
-_BIGRAM = re.compile(r"(?=([^\W_]{2}))")  # overlapping character bigrams that never span punctuation
 _PHRASE_PART = re.compile(r"[\w\u4e00-\u9fff+\-.]+")
 #: Tags a keyphrase may not start or end with: particles, prepositions, conjunctions, adverbs.
 PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "f"})
@@ -186,7 +185,9 @@ def centroid_similarity(analysed: Analysed) -> np.ndarray:
 
 def recurrence(sentences: tuple[str, ...]) -> np.ndarray:
     """Share of each sentence's character bigrams that recur in another sentence: how much it is about the topic."""
-    grams = [_BIGRAM.findall(s) for s in sentences]
+    # overlapping character bigrams of letters and digits (never across punctuation): pairs made in C,
+    # kept when both characters are alphanumeric, as the regex [^\W_]{2} in a lookahead kept them
+    grams = [list(filter(str.isalnum, map(add, s, s[1:]))) for s in sentences]
     seen: set[str] = set()
     shared: set[str] = set()  # bigrams of more than one sentence
     for distinct in map(set, grams):

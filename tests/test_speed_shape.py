@@ -152,3 +152,22 @@ def test_dates_searched_near_digits_match_a_full_scan():
     for text in texts:
         assert ([m.span() for m in _finditer_near(_DATE_RE, _DATE_ANCHOR_RE, (0, 0), text)]
                 == [m.span() for m in _DATE_RE.finditer(text)]), text
+
+
+def test_recurrence_counts_the_bigrams_a_regex_finds():
+    import re
+
+    from briefing.scoring import recurrence
+
+    bigram = re.compile(r"(?=([^\W_]{2}))")
+
+    def by_regex(sentences):
+        grams = [bigram.findall(s) for s in sentences]
+        shared = {g for i, gs in enumerate(grams) for g in gs if any(g in other for other in grams[:i] + grams[i + 1:])}
+        return [sum(g in shared for g in gs) / len(gs) if gs else 0.0 for gs in grams]
+
+    rng = np.random.default_rng(17)
+    alphabet = list("青溪区园区产业ab12_，。 \u00b2\u2163\u3007·-")
+    for _ in range(3_000):
+        sentences = tuple("".join(rng.choice(alphabet, size=rng.integers(0, 12))) for _ in range(rng.integers(0, 6)))
+        assert recurrence(sentences).tolist() == by_regex(sentences), sentences
