@@ -54,13 +54,13 @@ def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozen
     for paragraph in article.paragraphs:
         tagged = tuple(segmenter.tag(paragraph))
         segments.append((paragraph, tagged))
-        looked = list(map(views.__getitem__, tagged))  # one cache look-up a word, then slices per sentence
-        segment_views.append(tuple(map(itemgetter(0), looked)))
+        # one cache look-up a word, then slices per sentence
+        word_views, kept, keys = zip(*map(views.__getitem__, tagged)) if tagged else ((), (), ())
+        segment_views.append(word_views)
         for display, begin, end in _sentences_of(paragraph, tagged):
-            part = looked[begin:end]
             sentences.append(display)
-            tokens.append(tuple(filter(None, map(itemgetter(1), part))))
-            candidates.append(tuple(filter(None, map(itemgetter(2), part))))
+            tokens.append(tuple(filter(None, kept[begin:end])))
+            candidates.append(tuple(filter(None, keys[begin:end])))
     flat = list(chain.from_iterable(tokens))
     index = dict(zip(dict.fromkeys(flat), count()))  # the one string look-up a token; ids follow first use
     return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments), tuple(segment_views), index,

@@ -230,6 +230,7 @@ def select(scores: np.ndarray, sentences: tuple[str, ...], n: int, max_chars: in
     candidates = textrank.rank(relevance, len(relevance))
     distinct = [set(words) for words in tokens] if tokens else []  # once, not once a comparison
     values = relevance.tolist()  # Python floats: the same doubles, without a numpy scalar per look-up
+    redundancy = [0.0] * len(values)  # the largest overlap with a chosen sentence, updated as they are chosen
     while len(chosen) < n:
         best, best_value = None, -np.inf
         for i in candidates:
@@ -238,14 +239,16 @@ def select(scores: np.ndarray, sentences: tuple[str, ...], n: int, max_chars: in
             if not chosen:  # the first sentence: relevance alone
                 value = values[i]
             else:
-                redundancy = max(_overlap(distinct[i], distinct[j]) for j in chosen) if tokens else 0.0
-                value = MMR_LAMBDA * values[i] - (1 - MMR_LAMBDA) * redundancy
+                value = MMR_LAMBDA * values[i] - (1 - MMR_LAMBDA) * redundancy[i]
             if value > best_value + 1e-12:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append(best)
         used += len(sentences[best])
+        if tokens and len(chosen) < n:
+            picked = distinct[best]
+            redundancy = [max(r, _overlap(d, picked)) for r, d in zip(redundancy, distinct)]
     if not chosen and max_chars is not None:  # nothing fits: cut the best sentence to the budget
         best = candidates[0]
         return [sentences[best][:max(max_chars - 1, 1)] + "…"]

@@ -45,9 +45,16 @@ def token_view(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+#: What every lead marker and tail byline contains: a sentence without any of these is left as it is
+#: (one search instead of three substitutions, for the nine sentences in ten that have none).
+_LEAD_HINT_RE = re.compile(r"讯|月|记者|【|<|原标题|报道|消息|编辑|通讯员|责编|供稿")
+
+
 def strip_lead(sentence: str) -> str:
     """Remove lead markers and datelines (本报讯, 新华社北京1月5日电, （记者 某某）) from the start
     and a byline remnant (（央视记者 卢星海）) from the end."""
+    if not _LEAD_HINT_RE.search(sentence):
+        return sentence.strip()
     previous = None
     while previous != sentence:
         previous, sentence = sentence, _LEAD_RE.sub("", sentence, count=1)

@@ -171,3 +171,20 @@ def test_recurrence_counts_the_bigrams_a_regex_finds():
     for _ in range(3_000):
         sentences = tuple("".join(rng.choice(alphabet, size=rng.integers(0, 12))) for _ in range(rng.integers(0, 6)))
         assert recurrence(sentences).tolist() == by_regex(sentences), sentences
+
+
+def test_strip_lead_skips_only_sentences_no_lead_can_match():
+    from briefing import text
+
+    def slow(sentence):
+        previous = None
+        while previous != sentence:
+            previous, sentence = sentence, text._LEAD_RE.sub("", sentence, count=1)
+        return text._TAIL_BYLINE_RE.sub("", sentence).strip()
+
+    rng = np.random.default_rng(19)
+    pieces = ["本报讯", "新华社", "北京", "1", "5", "月", "日", "电", "讯", "报道", "消息", "（", "）", "(", ")", "记者",
+              "王五", " ", "【", "】", "<p>", "原标题", "：", "据", "综合", "，", "编辑", "通讯员", "会议召开", "。"]
+    sentences = ["".join(rng.choice(pieces, size=rng.integers(0, 10))) for _ in range(30_000)]
+    sentences += ["本报讯（记者 王五）会议召开。", "新华社北京1月5日电 会议召开", "会议召开。（记者 王五）", " 会议 "]
+    assert [text.strip_lead(s) for s in sentences] == [slow(s) for s in sentences]
