@@ -148,6 +148,8 @@ def keyphrases(analysed: Analysed, keywords: list[Keyword], text: str, top: int 
     view = None  # the text's token view, made only when a run needs counting
     phrases: list[str] = []
     for words in analysed.tokens:
+        if sum(map(best.__contains__, words)) < 2:  # no run of two here: most sentences, skipped in C
+            continue
         for is_best, group in groupby(words, best.__contains__):
             run = list(group) if is_best else []
             phrase = "".join(run)

@@ -126,12 +126,11 @@ def cooccurrence_graph_ids(ids: np.ndarray, lengths: np.ndarray, n: int, window:
     """cooccurrence_graph of the sentences' tokens given end to end as node ids (-1: not a node), with
     each sentence's token count."""
     window = max(window, 2)  # textrank4zh's `combine` treats a smaller window as 2
-    # window - 1 gap markers after each sentence, so that windows never cross a sentence end
-    ids = np.insert(ids, np.repeat(np.cumsum(lengths), window - 1), -1)
+    sentence = np.repeat(np.arange(len(lengths)), lengths)  # windows never cross a sentence end
     a_parts, b_parts = [], []
     for offset in range(1, window):
         a, b = ids[:-offset], ids[offset:]
-        keep = (a >= 0) & (b >= 0) & (a != b)
+        keep = (a >= 0) & (b >= 0) & (a != b) & (sentence[:-offset] == sentence[offset:])
         a_parts.append(a[keep])
         b_parts.append(b[keep])
     a, b = np.concatenate(a_parts), np.concatenate(b_parts)
