@@ -17,7 +17,7 @@ from . import textrank
 from .analysis import KEYWORD_TAGS, Analysed, analyse_text
 from .models import Article, ArticleSummary, Keyword, Options
 from .segment import Segmenter, get_segmenter, stopwords
-from .text import is_boilerplate, strip_opener, token_view
+from .text import is_boilerplate, strip_opener
 
 # --- sentence weights: tuned on ../shared/eval, one-sentence ROUGE-L F1, titles withheld, on the even rows of
 # news_headlines.jsonl (0.458; Lead-1 0.407) and lcsts.jsonl (0.238), checked on their odd rows (0.449, 0.240)
@@ -142,10 +142,11 @@ def rank_keywords(analysed: Analysed, k: int, window: int = 2, article: Article 
     return [Keyword(words[i], round(float(values[i]), 6)) for i in textrank.rank(values, k)]
 
 
-def keyphrases(analysed: Analysed, keywords: list[Keyword], text: str, top: int = 12) -> list[str]:
-    """Runs of adjacent top keywords that occur at least twice in the text (textrank4zh's idea)."""
+def keyphrases(analysed: Analysed, keywords: list[Keyword], paragraphs: int, top: int = 12) -> list[str]:
+    """Runs of adjacent top keywords that occur at least twice in the body, the last `paragraphs`
+    segments (textrank4zh's idea)."""
     best = {k.word for k in keywords[:top]}
-    view = None  # the text's token view, made only when a run needs counting
+    view = None  # the body's token view, made only when a run needs counting
     phrases: list[str] = []
     for words in analysed.tokens:
         if sum(map(best.__contains__, words)) < 2:  # no run of two here: most sentences, skipped in C
@@ -154,7 +155,8 @@ def keyphrases(analysed: Analysed, keywords: list[Keyword], text: str, top: int 
             run = list(group) if is_best else []
             phrase = "".join(run)
             if len(run) > 1 and phrase not in phrases:
-                view = token_view(text) if view is None else view
+                # the words' views end to end: NFKC of the whole text cost 1M instructions an article
+                view = "\n".join(map("".join, analysed.views[len(analysed.views) - paragraphs:])) if view is None else view
                 if view.count(phrase) >= 2:
                     phrases.append(phrase)
     return phrases
@@ -274,7 +276,7 @@ def summarize_article(article: Article, options: Options = Options(),
     return ArticleSummary(
         article=article,
         keywords=tuple(keywords),
-        keyphrases=tuple(keyphrases(analysed, keywords, article.text)),
+        keyphrases=tuple(keyphrases(analysed, keywords, len(article.paragraphs))),
         summary=tuple(summary),
         entities=extract_entities(analysed.segments),
     )
