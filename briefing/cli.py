@@ -261,14 +261,30 @@ def write_summaries(rendered: Iterable[str], fmt: str) -> None:
 def main() -> None:
     """Entry point of the `briefing` script and `python -m briefing`."""
     try:
+        code = _run()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    # Everything is written and closed by now. The interpreter's teardown would free the dictionary
+    # and the caches object by object (20 ms, 3% of summarizing 200 articles): flush and leave.
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away, or stdout is closed
+        code = code or 1
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _run() -> int:
+    try:
         cli.main(prog_name="briefing", standalone_mode=False)
     except click.ClickException as error:
         error.show()
-        sys.exit(error.exit_code)
+        return error.exit_code
     except (click.Abort, KeyboardInterrupt):
         # click turns Ctrl-C into Abort ("Aborted!", exit 1); say it plainly and use the shell's code
         click.echo("briefing: interrupted", err=True)
-        sys.exit(130)
+        return 130
+    return 0
 
 
 def _register_commands() -> None:

@@ -182,3 +182,21 @@ def test_python_dash_m_runs_the_cli():
 
     result = subprocess.run([sys.executable, "-m", "briefing", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_the_script_flushes_its_output_and_exits_with_the_commands_code(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out.jsonl"
+    with out.open("w") as sink:
+        done = subprocess.run([sys.executable, "-m", "briefing", "summarize", str(SEEDS), "-f", "jsonl"],
+                              stdout=sink, stderr=subprocess.PIPE, text=True)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert done.returncode == 0 and done.stderr == "" and len(lines) >= 20
+    assert all(json.loads(line)["summary"] for line in lines)  # every record whole: nothing left in a buffer
+    missing = subprocess.run([sys.executable, "-m", "briefing", "summarize", str(tmp_path / "none.txt")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "none.txt" in missing.stderr
+    usage = subprocess.run([sys.executable, "-m", "briefing", "summarize", "--bogus"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "--bogus" in usage.stderr

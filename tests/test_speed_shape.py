@@ -14,8 +14,9 @@ from .helpers import SEEDS
 
 def test_summarize_imports_only_what_it_needs():
     # rjieba's package __init__ builds a default tokenizer (a second dictionary load); only its extension is loaded
-    code = ("import sys, runpy; sys.argv = ['briefing', 'summarize', sys.argv[1], '-f', 'jsonl'];\n"
-            "try: runpy.run_module('briefing', run_name='__main__')\n"
+    code = ("import sys; sys.argv = ['briefing', 'summarize', sys.argv[1], '-f', 'jsonl'];\n"
+            "from briefing.cli import _run\n"
+            "try: _run()\n"
             "except SystemExit: pass\n"
             "print(sorted(m for m in ('jieba', 'networkx', 'scipy', 'textrank4zh', 'docx', 'pandas', 'rjieba') if m in sys.modules),"
             " file=sys.stderr)")
