@@ -32,6 +32,10 @@ class Analysed:
     candidates: tuple[tuple[str, ...], ...]  # words that may become keywords
     segments: tuple[tuple[str, Tagged], ...]  # (title or paragraph, its tagged words): for entities
     views: tuple[tuple[str, ...], ...]  # token view of every tagged word of each segment: for phrases
+    #: each tagged word's (view, flag) as an integer, per segment, and the (view, flag) of each integer:
+    #: runs of adjacent words are counted as tuples of integers, which hash much faster than tuples of pairs
+    phrase_keys: tuple[tuple[int, ...], ...] = field(default=(), compare=False, repr=False)
+    phrase_pairs: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
     #: the same tokens as integers, so that the rankers count and compare arrays instead of hashing strings:
     vocabulary: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # token -> id, by first use
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), compare=False, repr=False)  # all sentences'
@@ -45,32 +49,36 @@ class Analysed:
 
 def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozenset[str] = frozenset()) -> Analysed:
     """Segment each paragraph once, then cut the tagged words into sentences."""
-    views = _views(extra_stopwords)
-    sentences, tokens, candidates, segments, segment_views = [], [], [], [], []
+    views = _views(extra_stopwords).for_next_article()
+    sentences, tokens, candidates, segments, segment_views, phrase_keys = [], [], [], [], [], []
     for heading in filter(None, (article.title, article.subtitle)):
         tagged = tuple(segmenter.tag(heading))
         segments.append((heading, tagged))
-        segment_views.append(tuple(map(itemgetter(0), map(views.__getitem__, tagged))))
+        word_views, _, _, keys = zip(*map(views.__getitem__, tagged)) if tagged else ((), (), (), ())
+        segment_views.append(word_views)
+        phrase_keys.append(keys)
     for paragraph in article.paragraphs:
         tagged = tuple(segmenter.tag(paragraph))
         segments.append((paragraph, tagged))
         # one cache look-up a word, then slices per sentence
-        word_views, kept, keys = zip(*map(views.__getitem__, tagged)) if tagged else ((), (), ())
+        word_views, kept, wanted, keys = zip(*map(views.__getitem__, tagged)) if tagged else ((), (), (), ())
         segment_views.append(word_views)
+        phrase_keys.append(keys)
         for display, begin, end in _sentences_of(paragraph, tagged):
             sentences.append(display)
             tokens.append(tuple(filter(None, kept[begin:end])))
-            candidates.append(tuple(filter(None, keys[begin:end])))
+            candidates.append(tuple(filter(None, wanted[begin:end])))
     flat = list(chain.from_iterable(tokens))
     index = dict(zip(dict.fromkeys(flat), count()))  # the one string look-up a token; ids follow first use
-    return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments), tuple(segment_views), index,
+    return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments), tuple(segment_views),
+                    tuple(phrase_keys), views.pairs, index,
                     np.fromiter(map(index.__getitem__, flat), np.int64, len(flat)),
                     np.fromiter(map(len, tokens), np.int64, len(tokens)))
 
 
 class _Views(dict):
     """(word, flag) -> (its token view, the view again if it is a token else "", and again if it may be a
-    keyword else ""). Punctuation and stop words are no tokens.
+    keyword else "", and the integer of (view, flag)). Punctuation and stop words are no tokens.
 
     A cache: news text repeats its words, so each pair is looked at once.
     """
@@ -78,14 +86,27 @@ class _Views(dict):
     def __init__(self, stop: frozenset[str]) -> None:
         super().__init__()
         self.stop = stop
+        self.pairs: list[tuple[str, str]] = []  # (view, flag) of each integer
+        self.keys: dict[tuple[str, str], int] = {}
 
-    def __missing__(self, pair: tuple[str, str]) -> tuple[str, str, str]:
+    def for_next_article(self) -> _Views:
+        """The cache, emptied first when it has grown past its bound: memory must not grow with a stream
+        of articles, and within an article every pair keeps one integer. An Analysed made earlier keeps
+        the list of pairs it was made with."""
+        if len(self) >= _VIEWS_MAX:
+            self.clear()
+            self.pairs, self.keys = [], {}
+        return self
+
+    def __missing__(self, pair: tuple[str, str]) -> tuple[str, str, str, int]:
         word, flag = pair
         view = word_view(word)
         token = view if _WORD_RE.search(word) and view not in self.stop else ""
-        value = view, token, token if token and _is_candidate(token, flag) else ""
-        if len(self) < _VIEWS_MAX:  # bounded: memory must not grow with a stream of articles
-            self[pair] = value
+        key = self.keys.get((view, flag))
+        if key is None:
+            key = self.keys[view, flag] = len(self.pairs)
+            self.pairs.append((view, flag))
+        value = self[pair] = view, token, token if token and _is_candidate(token, flag) else "", key
         return value
 
 

@@ -189,3 +189,22 @@ def test_strip_lead_skips_only_sentences_no_lead_can_match():
     sentences = ["".join(rng.choice(pieces, size=rng.integers(0, 10))) for _ in range(30_000)]
     sentences += ["本报讯（记者 王五）会议召开。", "新华社北京1月5日电 会议召开", "会议召开。（记者 王五）", " 会议 "]
     assert [text.strip_lead(s) for s in sentences] == [slow(s) for s in sentences]
+
+
+def test_word_cache_is_emptied_between_articles_and_earlier_analyses_still_read(monkeypatch):
+    from briefing import analysis, scoring
+    from briefing.segment import get_segmenter
+
+    first = Article(title="星禾产业园签约", paragraphs=("星禾产业园项目签约。星禾产业园项目开工。",))
+    second = Article(title="青溪区召开会议", paragraphs=("青溪区召开会议，部署项目建设工作。",))
+    segmenter = get_segmenter()
+    expected = scoring._phrase_counts(analysis.analyse_text(first, segmenter))
+    monkeypatch.setattr(analysis, "_VIEWS_MAX", 3)
+    analysis._views.cache_clear()
+    earlier = analysis.analyse_text(first, segmenter)
+    cache = analysis._views(frozenset())
+    assert len(cache) > 3  # an article is analysed whole with one set of integers
+    analysis.analyse_text(second, segmenter)
+    assert cache.pairs is not earlier.phrase_pairs and ("星禾", "nz") not in cache.keys  # emptied in between
+    assert scoring._phrase_counts(earlier) == expected and ("星禾", "产业园") in expected
+    analysis._views.cache_clear()
