@@ -17,7 +17,7 @@ from .text import sentence_spans, strip_lead, strip_subheading, token_view
 
 #: POS tags that may become keywords: nouns, names, places, organisations, verbs, idioms.
 KEYWORD_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "v", "j", "l", "i", "an", "eng"})
-_WORD_RE = re.compile(r"[\w\u4e00-\u9fff]")
+_WORD_RE = re.compile(r"\w")  # CJK ideographs are \w too; a [\u4e00-\u9fff] range costs 1.5 ms to compile
 _NUMBER_RE = re.compile(r"^[\d.,%％·]+|[\d０-９]")
 
 Tagged = tuple[tuple[str, str], ...]

@@ -7,11 +7,10 @@ loads in a few milliseconds, and an article's words are looked up with one binar
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import os
 import struct
-import tempfile
+import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -113,7 +112,7 @@ def _cache_path(key: str) -> Path | None:
     try:
         from .segment import cache_dir
 
-        return Path(cache_dir()) / f"idf-{hashlib.sha1(key.encode()).hexdigest()[:16]}.bin"
+        return Path(cache_dir()) / f"idf-{zlib.crc32(key.encode()):08x}.bin"  # hashlib costs 4 ms to import
     except OSError:  # no writable cache directory: parse every time
         return None
 
@@ -145,6 +144,8 @@ def _read(path: Path) -> IdfTable | None:
 
 def _write(path: Path, table: IdfTable) -> None:
     """Store the table atomically (a reader never sees half a file); a failure only costs the next start."""
+    import tempfile  # only when the cache is written
+
     try:
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
     except OSError:

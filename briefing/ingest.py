@@ -4,7 +4,6 @@ from __future__ import annotations
 import codecs
 import json
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -210,6 +209,8 @@ def read_text_file(data: bytes, source: str, date: str | None = None,
 
 def read_docx(path: Path, date: str | None = None) -> list[Article]:
     """The paragraph text of a Word file, split like a page."""
+    import zipfile  # only .docx input needs it
+
     source = str(path)
     if not zipfile.is_zipfile(path):
         raise InputError(source, "is not a Word .docx file (not a zip archive)",
