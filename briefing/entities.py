@@ -102,7 +102,12 @@ def people(text: str, tagged: list[tuple[str, str]]) -> list[Person]:
         start = starts[i]
         if start == 0 or text[start - 1] not in _TITLE_LAST:  # no title can end here
             continue
-        match = _TITLE_RE.search(text[max(0, start - 30):start])
+        window = text[max(0, start - 30):start]
+        # a title ends in an office, perhaps with a joiner after it: the regex (slow from every position
+        # of the window) runs only then
+        if not (window.endswith(_OFFICES) or window[-1] in _TITLE_JOINERS and window[:-1].endswith(_OFFICES)):
+            continue
+        match = _TITLE_RE.search(window)
         if match:
             title = match.group(1).rstrip(_TITLE_JOINERS)
             found[name] = Person(name, title)

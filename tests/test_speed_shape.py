@@ -208,3 +208,14 @@ def test_word_cache_is_emptied_between_articles_and_earlier_analyses_still_read(
     assert cache.pairs is not earlier.phrase_pairs and ("星禾", "nz") not in cache.keys  # emptied in between
     assert scoring._phrase_counts(earlier) == expected and ("星禾", "产业园") in expected
     analysis._views.cache_clear()
+
+
+def test_titles_are_searched_only_where_an_office_ends_the_window():
+    from briefing.entities import _OFFICES, _TITLE_JOINERS, _TITLE_RE
+
+    rng = np.random.default_rng(23)
+    pieces = [*_OFFICES, *_TITLE_JOINERS, "区委", "常务", "副", "有限公司", "青溪", "局", "市", "王", "的", "会议"]
+    for _ in range(30_000):
+        window = "".join(rng.choice(pieces, size=rng.integers(1, 8)))[-30:]
+        ends_in_office = window.endswith(_OFFICES) or (window[-1] in _TITLE_JOINERS and window[:-1].endswith(_OFFICES))
+        assert ends_in_office or _TITLE_RE.search(window) is None, window
