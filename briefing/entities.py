@@ -21,10 +21,17 @@ _TITLE_RE = re.compile(rf"((?:{_UNIT_PREFIX}{_UNIT_CORE}[{_TITLE_JOINERS}]?)+)$"
 #: anything else needs no regex search, which was most of the time spent finding people.
 _TITLE_LAST = frozenset(office[-1] for office in _OFFICES) | frozenset(_TITLE_JOINERS + "\n")
 _LEADER_WORDS = re.compile(r"书记|区长|市长|县长|镇长|乡长|省长|主任|主席|部长|常委|秘书长")
-_FIGURE_RE = re.compile(
-    r"(?:约|近|超|超过|逾|达|共|累计|总计)?\d+(?:[.,]\d+)*(?:\s*[至~～\-—]\s*\d+(?:\.\d+)?)?(?:多|余)?"
+_FIGURE_PREFIX = r"(?:约|近|超|超过|逾|达|共|累计|总计)"
+_FIGURE_NUMBER = (
+    r"\d+(?:[.,]\d+)*(?:\s*[至~～\-—]\s*\d+(?:\.\d+)?)?(?:多|余)?"
     r"(?:万|亿|千|百)?(?:元|美元|亩|平方米|公里|千米|个|家|人次|人|名|所|项|辆|套|户|座|吨|栋|间|条|场|%|％)(?:以上|左右|多)?"
 )
+#: A figure: money, an area, a count (约3000万元, 1.57亿元以上, 12个).
+_FIGURE_RE = re.compile(_FIGURE_PREFIX + "?" + _FIGURE_NUMBER)
+# The same as two patterns that each start with a fixed set of characters, which the regex engine
+# skips to in C; the optional prefix made it try the pattern at every position.
+_PREFIXED_FIGURE_RE = re.compile(_FIGURE_PREFIX + _FIGURE_NUMBER)
+_BARE_FIGURE_RE = re.compile(_FIGURE_NUMBER)
 _DATE_RE = re.compile(
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s*[~～至—\-]\s*(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?"
     r"|(?<![月\d])\d{1,2}日\s*[~～至—\-]\s*\d{1,2}日(?:上午|下午|晚上)?"
@@ -75,6 +82,20 @@ def _finditer_near(pattern: re.Pattern, anchor: re.Pattern, reach: tuple[int, in
         cursor = max(position + reach[0], tried + 1)
 
 
+def figures(text: str) -> Iterator[re.Match]:
+    """_FIGURE_RE.finditer(text), from its two halves: at any position at most one of them can match
+    (a prefix word or a digit starts it), and there it matches as _FIGURE_RE does."""
+    prefixed, bare = _PREFIXED_FIGURE_RE.search(text), _BARE_FIGURE_RE.search(text)
+    while prefixed or bare:
+        match = prefixed if bare is None or (prefixed is not None and prefixed.start() < bare.start()) else bare
+        yield match
+        position = match.end()
+        if prefixed is not None and prefixed.start() < position:
+            prefixed = _PREFIXED_FIGURE_RE.search(text, position)
+        if bare is not None and bare.start() < position:
+            bare = _BARE_FIGURE_RE.search(text, position)
+
+
 def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> Entities:
     """Named things of an article given as (text, tagged words) segments, in order of first mention."""
     text = "\n".join(segment for segment, _ in segments)
@@ -87,7 +108,7 @@ def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) 
                             or _unique(w for w, f in names if f == "nt")),
         places=tuple(_unique(w for w, f in names if f == "ns" and len(w) >= 2)),
         dates=tuple(_unique(m.group(0).replace(" ", "") for m in _finditer_near(_DATE_RE, _DATE_ANCHOR_RE, (0, 0), text))),
-        figures=tuple(_unique(m.group(0).replace(" ", "") for m in _FIGURE_RE.finditer(text))),
+        figures=tuple(_unique(m.group(0).replace(" ", "") for m in figures(text))),
     )
 
 
