@@ -26,10 +26,9 @@ _FIGURE_NUMBER = (
     r"\d+(?:[.,]\d+)*(?:\s*[至~～\-—]\s*\d+(?:\.\d+)?)?(?:多|余)?"
     r"(?:万|亿|千|百)?(?:元|美元|亩|平方米|公里|千米|个|家|人次|人|名|所|项|辆|套|户|座|吨|栋|间|条|场|%|％)(?:以上|左右|多)?"
 )
-#: A figure: money, an area, a count (约3000万元, 1.57亿元以上, 12个).
-_FIGURE_RE = re.compile(_FIGURE_PREFIX + "?" + _FIGURE_NUMBER)
-# The same as two patterns that each start with a fixed set of characters, which the regex engine
-# skips to in C; the optional prefix made it try the pattern at every position.
+# A figure (约3000万元, 1.57亿元以上, 12个) is _FIGURE_PREFIX + "?" + _FIGURE_NUMBER, found with two patterns
+# that each start with a fixed set of characters, which the regex engine skips to in C; the optional
+# prefix made it try the pattern at every position.
 _PREFIXED_FIGURE_RE = re.compile(_FIGURE_PREFIX + _FIGURE_NUMBER)
 _BARE_FIGURE_RE = re.compile(_FIGURE_NUMBER)
 _DATE_RE = re.compile(
@@ -83,8 +82,9 @@ def _finditer_near(pattern: re.Pattern, anchor: re.Pattern, reach: tuple[int, in
 
 
 def figures(text: str) -> Iterator[re.Match]:
-    """_FIGURE_RE.finditer(text), from its two halves: at any position at most one of them can match
-    (a prefix word or a digit starts it), and there it matches as _FIGURE_RE does."""
+    """Figures in text, as re.finditer(_FIGURE_PREFIX + "?" + _FIGURE_NUMBER, text) finds them: at any
+    position at most one of the two halves can match (a prefix word or a digit starts it), and there
+    it matches as the whole pattern does."""
     prefixed, bare = _PREFIXED_FIGURE_RE.search(text), _BARE_FIGURE_RE.search(text)
     while prefixed or bare:
         match = prefixed if bare is None or (prefixed is not None and prefixed.start() < bare.start()) else bare
