@@ -31,14 +31,18 @@ _FIGURE_NUMBER = (
 # prefix made it try the pattern at every position.
 _PREFIXED_FIGURE_RE = re.compile(_FIGURE_PREFIX + _FIGURE_NUMBER)
 _BARE_FIGURE_RE = re.compile(_FIGURE_NUMBER)
-_DATE_RE = re.compile(
-    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s*[~～至—\-]\s*(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?"
-    r"|(?<![月\d])\d{1,2}日\s*[~～至—\-]\s*\d{1,2}日(?:上午|下午|晚上)?"
-    r"|近日|日前|近期|今年\d{1,2}月|\d{4}年\d{1,2}月"
-)
-#: Where a date match can start: at a digit or a date word (a full scan costs twice as long; for
-#: figures, whose digits are most of the digits, a full scan is as fast).
-_DATE_ANCHOR_RE = re.compile(r"\d|近日|日前|近期|今年")
+#: A date (2024年5月13日上午, 13日至15日, 近日, 今年5月) is _DATE_RE; it is found as _DIGIT_DATE_RE or
+#: _WORD_DATE_RE, the same alternatives grouped by what starts them (a digit, kept first, or a word), so
+#: that the regex engine skips in C to where one can start instead of trying every position.
+_DATE_RE = (r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:\s*[~～至—\-]\s*(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?"
+            r"|(?<![月\d])\d{1,2}日\s*[~～至—\-]\s*\d{1,2}日(?:上午|下午|晚上)?"
+            r"|近日|日前|近期|今年\d{1,2}月|\d{4}年\d{1,2}月")
+_DIGIT_DATE_RE = re.compile(
+    r"\d(?:\d{3}年\d{1,2}月\d{1,2}日(?:\s*[~～至—\-]\s*(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?"
+    r"|\d?月\d{1,2}日(?:\s*[~～至—\-]\s*(?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?"
+    r"|(?<![月\d]\d)\d?日\s*[~～至—\-]\s*\d{1,2}日(?:上午|下午|晚上)?"
+    r"|\d{3}年\d{1,2}月)")
+_WORD_DATE_RE = re.compile(r"近日|日前|近期|今年\d{1,2}月")
 _ORG_SUFFIX = (r"(?:有限公司|股份公司|集团|委员会|管委会|办事处|学校|中学|小学|幼儿园|医院|大学|研究院"
                r"|协会|商会|指挥部|博物馆)")
 _ORG_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?" + _ORG_SUFFIX)
@@ -81,19 +85,29 @@ def _finditer_near(pattern: re.Pattern, anchor: re.Pattern, reach: tuple[int, in
         cursor = max(position + reach[0], tried + 1)
 
 
+def _finditer_either(first: re.Pattern, second: re.Pattern, text: str) -> Iterator[re.Match]:
+    """re.finditer of the alternation of two patterns that never match at the same position."""
+    one, two = first.search(text), second.search(text)
+    while one or two:
+        match = one if two is None or (one is not None and one.start() < two.start()) else two
+        yield match
+        position = match.end()
+        if one is not None and one.start() < position:
+            one = first.search(text, position)
+        if two is not None and two.start() < position:
+            two = second.search(text, position)
+
+
 def figures(text: str) -> Iterator[re.Match]:
     """Figures in text, as re.finditer(_FIGURE_PREFIX + "?" + _FIGURE_NUMBER, text) finds them: at any
     position at most one of the two halves can match (a prefix word or a digit starts it), and there
     it matches as the whole pattern does."""
-    prefixed, bare = _PREFIXED_FIGURE_RE.search(text), _BARE_FIGURE_RE.search(text)
-    while prefixed or bare:
-        match = prefixed if bare is None or (prefixed is not None and prefixed.start() < bare.start()) else bare
-        yield match
-        position = match.end()
-        if prefixed is not None and prefixed.start() < position:
-            prefixed = _PREFIXED_FIGURE_RE.search(text, position)
-        if bare is not None and bare.start() < position:
-            bare = _BARE_FIGURE_RE.search(text, position)
+    return _finditer_either(_PREFIXED_FIGURE_RE, _BARE_FIGURE_RE, text)
+
+
+def dates(text: str) -> Iterator[re.Match]:
+    """Dates in text, as re.finditer(_DATE_RE, text) finds them."""
+    return _finditer_either(_DIGIT_DATE_RE, _WORD_DATE_RE, text)
 
 
 def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> Entities:
@@ -107,7 +121,7 @@ def extract_entities(segments: Sequence[tuple[str, Sequence[tuple[str, str]]]]) 
         organizations=tuple(organizations(text)
                             or _unique(w for w, f in names if f == "nt")),
         places=tuple(_unique(w for w, f in names if f == "ns" and len(w) >= 2)),
-        dates=tuple(_unique(m.group(0).replace(" ", "") for m in _finditer_near(_DATE_RE, _DATE_ANCHOR_RE, (0, 0), text))),
+        dates=tuple(_unique(m.group(0).replace(" ", "") for m in dates(text))),
         figures=tuple(_unique(m.group(0).replace(" ", "") for m in figures(text))),
     )
 

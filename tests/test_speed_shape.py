@@ -143,16 +143,19 @@ def test_organisations_searched_near_their_word_match_a_full_scan():
                 == [m.span() for m in _ORG_RE.finditer(text)])
 
 
-def test_dates_searched_near_digits_match_a_full_scan():
-    from briefing.entities import _DATE_ANCHOR_RE, _DATE_RE, _finditer_near
+def test_dates_from_two_patterns_match_a_full_scan():
+    import re
+
+    from briefing.entities import _DATE_RE, dates
+
+    whole = re.compile(_DATE_RE)
 
     rng = np.random.default_rng(11)
     alphabet = list("0123456789１２约近超过逾达共累计总计年月日前期今至~—-多余万亿元人%上午下晚 ，。\n.,")
     texts = ["".join(rng.choice(alphabet, size=rng.integers(0, 40))) for _ in range(20_000)]
     texts += ["2024年5月13日上午", "约3000万元", "超过1.57亿元以上", "13日至15日", "近日，今年5月"]
     for text in texts:
-        assert ([m.span() for m in _finditer_near(_DATE_RE, _DATE_ANCHOR_RE, (0, 0), text)]
-                == [m.span() for m in _DATE_RE.finditer(text)]), text
+        assert [m.span() for m in dates(text)] == [m.span() for m in whole.finditer(text)], text
 
 
 def test_recurrence_counts_the_bigrams_a_regex_finds():
