@@ -77,6 +77,9 @@ _SPAN_RE = re.compile(
 )
 
 
+_QUOTE_RE = re.compile(f"[{_OPEN_QUOTES}{_CLOSE_QUOTES}]")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split text into sentences, quote-aware; newlines always end a sentence."""
     sentences: list[str] = []
@@ -90,6 +93,10 @@ def sentence_spans(line: str) -> list[tuple[int, int]]:
 
     A sentence end inside quotes does not cut the line, unless its quotes do not balance.
     """
+    if not _QUOTE_RE.search(line):  # most lines: every sentence end cuts
+        cuts = [match.end() for match in _SPAN_RE.finditer(line)]
+        spans = zip([0, *cuts], [*cuts, len(line)])
+        return [_trim(line, a, b) for a, b in spans if line[a:b].strip()]
     ends, inside = [], []  # every sentence end, and whether it is inside quotes
     depth, balanced = 0, True
     for match in _SPAN_RE.finditer(line):

@@ -82,9 +82,12 @@ def _teleport(n: int, personalization: np.ndarray | None) -> np.ndarray:
 def _dense_step(weights: np.ndarray, damping: float, p: np.ndarray):
     """x -> x G^k with the Google matrix G (precomputed G^8 for small graphs), and k."""
     out = weights.sum(axis=1)
-    dangling = out == 0
-    google = np.divide(weights, out[:, None], out=np.zeros(weights.shape), where=~dangling[:, None])
-    google[dangling] = p
+    if out.all():  # no dangling node (the usual case): a plain division, the same doubles in fewer calls
+        google = weights / out[:, None]
+    else:
+        dangling = out == 0
+        google = np.divide(weights, out[:, None], out=np.zeros(weights.shape), where=~dangling[:, None])
+        google[dangling] = p
     google *= damping  # in place: the same doubles as damping * google + (1 - damping) * p, without temporaries
     google += (1.0 - damping) * p
     if len(google) <= POWER_MAX:
