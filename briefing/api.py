@@ -41,10 +41,11 @@ def _is_input(path: Path) -> bool:
 
 
 def read_articles(path: str, date: str | None = None, log: Log | None = None,
-                  on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
+                  on_error: Callable[[InputError], None] | None = None, parse: bool = True) -> Iterator[Article]:
     """Articles of one input: a page file, a .docx, a .jsonl (one article a line), or `-` for stdin.
 
     Whole-file problems raise InputError; a bad line of a .jsonl goes to `on_error` and is skipped.
+    parse=False leaves the lines of a .jsonl unparsed (ingest.JsonlLine), for a worker to parse.
     """
     if path == "-":
         yield from read_text_file(sys.stdin.buffer.read(), "-", date, log)
@@ -64,6 +65,6 @@ def read_articles(path: str, date: str | None = None, log: Log | None = None,
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from None
     if suffix == ".jsonl":
-        yield from read_jsonl(data, path, date, on_error)
+        yield from read_jsonl(data, path, date, on_error, parse)
     else:
         yield from read_text_file(data, path, date, log)

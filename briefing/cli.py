@@ -41,13 +41,15 @@ class Reporter:
         return 1 if self.failures else 0
 
 
-def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter) -> Iterator[Article]:
-    """Articles of every input in order; a failing input is reported and the rest still read."""
+def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
+                  parse: bool = True) -> Iterator[Article]:
+    """Articles of every input in order; a failing input is reported and the rest still read.
+    parse=False leaves .jsonl lines for the workers to parse."""
     from .api import expand_paths, read_articles
 
     for path in expand_paths(list(paths)):
         try:
-            yield from read_articles(path, date, reporter.log, reporter.error)
+            yield from read_articles(path, date, reporter.log, reporter.error, parse)
         except BriefingError as error:
             reporter.error(error)
 
@@ -198,7 +200,9 @@ def summarize(paths: tuple[str, ...], fmt: str, workers: int | str, date: str | 
     options = make_options(**flags)
     try:
         _check_engine(options)
-        stream = summaries(iter_articles(paths, date, reporter), options, resolve_workers(workers, paths), reporter,
+        processes = resolve_workers(workers, paths)
+        # with workers, each parses its own .jsonl lines: the parent only reads and writes
+        stream = summaries(iter_articles(paths, date, reporter, parse=processes == 1), options, processes, reporter,
                            functools.partial(render_summary, fmt))
         # a bar only while the output goes to a file or pipe: on a terminal the output is the progress
         with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar:

@@ -5,6 +5,7 @@ import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DecodeError, InputError
@@ -227,12 +228,31 @@ def read_docx(path: Path, date: str | None = None) -> list[Article]:
     return split_page(text, source, date)
 
 
-def read_jsonl(data: bytes, source: str, date: str | None = None,
-               on_error: Callable[[InputError], None] | None = None) -> Iterator[Article]:
-    """One article a line: {"id", "title"?, "text", "date"?}; a bad line is reported and skipped."""
+@dataclass(frozen=True)
+class JsonlLine:
+    """A line of a .jsonl file, read but not parsed yet: with workers it is parsed in the worker that
+    analyses it, so the parent only reads and writes."""
+
+    line: str
+    where: str  # file:line, for messages
+    source: str
+    date: str | None
+
+    def article(self) -> Article:
+        """The article of this line; a bad line raises InputError naming file and line."""
+        return _record_article(self.line, self.where, self.source, self.date)
+
+
+def read_jsonl(data: bytes, source: str, date: str | None = None, on_error: Callable[[InputError], None] | None = None,
+               parse: bool = True) -> Iterator[Article | JsonlLine]:
+    """One article a line: {"id", "title"?, "text", "date"?}; a bad line is reported and skipped.
+    With parse=False the lines come unparsed, as JsonlLine."""
     text, _ = decode(data, source)
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
+            continue
+        if not parse:
+            yield JsonlLine(line, f"{source}:{number}", source, date)
             continue
         try:
             yield _record_article(line, f"{source}:{number}", source, date)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from .errors import BriefingError
+from .ingest import JsonlLine
 from .models import Article, ArticleSummary, Options
 
 T = TypeVar("T")
@@ -22,11 +23,14 @@ class AnalysisError(BriefingError):
     """An article that made the analysis fail; the others go on."""
 
 
-def summarize_one(article: Article) -> ArticleSummary | AnalysisError:
-    """Summarize one article with the process-wide options; failures become values, not crashes."""
+def summarize_one(article: Article | JsonlLine) -> ArticleSummary | AnalysisError:
+    """Summarize one article (or .jsonl line) with the process-wide options; failures become values,
+    not crashes."""
     from .scoring import summarize_article
 
     try:
+        if isinstance(article, JsonlLine):
+            article = article.article()
         if _options.engine == "textrank4zh":
             from .tr4zh import summarize_article_tr4zh
             return summarize_article_tr4zh(article, _options)
@@ -34,7 +38,8 @@ def summarize_one(article: Article) -> ArticleSummary | AnalysisError:
     except BriefingError as error:
         return AnalysisError(str(error))
     except Exception as error:  # keep going: one odd article must not stop a batch of thousands
-        where = f"{article.source} article {article.index + 1}" + (f" (id {article.id})" if article.id else "")
+        where = article.where if isinstance(article, JsonlLine) else \
+            f"{article.source} article {article.index + 1}" + (f" (id {article.id})" if article.id else "")
         return AnalysisError(f"{where}: analysis failed ({type(error).__name__}: {error}); please report this")
 
 

@@ -237,3 +237,25 @@ def test_figures_from_two_patterns_match_a_full_scan():
     texts += ["约3000万元", "超过1.57亿元以上", "超过", "共12个和约5人", "达3至5亩左右"]
     for text in texts:
         assert [m.span() for m in figures(text)] == [m.span() for m in whole.finditer(text)], text
+
+
+def test_workers_parse_jsonl_lines_and_report_bad_ones_as_one_process_does(tmp_path):
+    import json
+
+    from briefing.api import read_articles
+
+    records = [json.dumps({"id": str(i), "title": a.title, "text": a.text}, ensure_ascii=False)
+               for i, a in enumerate(read_articles(str(SEEDS / "2024-05-13.txt")))]
+    records[2:2] = ["{not json", '{"id": "empty", "text": ""}']
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("\n".join(records) + "\n", encoding="utf-8")
+
+    def run(workers):
+        command = [sys.executable, "-m", "briefing", "summarize", str(source), "-f", "jsonl", "--workers", workers]
+        return subprocess.run(command, capture_output=True, text=True)
+
+    one, two = run("1"), run("2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == len(records) - 2
+    assert one.stderr == two.stderr and [line.split(": ")[2] for line in one.stderr.splitlines()] == [
+        f"{source}:3", f"{source}:4"]
