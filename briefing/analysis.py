@@ -88,6 +88,7 @@ class _Views(dict):
         self.stop = stop
         self.pairs: list[tuple[str, str]] = []  # (view, flag) of each integer
         self.keys: dict[tuple[str, str], int] = {}
+        self.word_views: dict[str, str] = {}  # a word's view whatever its flag
 
     def for_next_article(self) -> _Views:
         """The cache, emptied first when it has grown past its bound: memory must not grow with a stream
@@ -95,13 +96,15 @@ class _Views(dict):
         the list of pairs it was made with."""
         if len(self) >= _VIEWS_MAX:
             self.clear()
-            self.pairs, self.keys = [], {}
+            self.pairs, self.keys, self.word_views = [], {}, {}
         return self
 
     def __missing__(self, pair: tuple[str, str]) -> tuple[str, str, str, int]:
         word, flag = pair
-        view = word_view(word)
-        token = view if _WORD_RE.search(word) and view not in self.stop else ""
+        view = self.word_views.get(word)
+        if view is None:
+            view = self.word_views[word] = token_view(word)
+        token = view if view not in self.stop and _WORD_RE.search(word) else ""
         key = self.keys.get((view, flag))
         if key is None:
             key = self.keys[view, flag] = len(self.pairs)
@@ -111,12 +114,6 @@ class _Views(dict):
 
 
 _VIEWS_MAX = 200_000
-
-
-@lru_cache(maxsize=_VIEWS_MAX)
-def word_view(word: str) -> str:
-    """token_view of one segmented word, cached: NFKC per token was a third of the analysis time."""
-    return token_view(word)
 
 
 @lru_cache(maxsize=8)
