@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from briefing import parallel, textrank
 from briefing.models import Article, ArticleSummary, Options
@@ -143,21 +144,6 @@ def test_organisations_searched_near_their_word_match_a_full_scan():
                 == [m.span() for m in _ORG_RE.finditer(text)])
 
 
-def test_dates_from_two_patterns_match_a_full_scan():
-    import re
-
-    from briefing.entities import _DATE_RE, dates
-
-    whole = re.compile(_DATE_RE)
-
-    rng = np.random.default_rng(11)
-    alphabet = list("0123456789１２约近超过逾达共累计总计年月日前期今至~—-多余万亿元人%上午下晚 ，。\n.,")
-    texts = ["".join(rng.choice(alphabet, size=rng.integers(0, 40))) for _ in range(20_000)]
-    texts += ["2024年5月13日上午", "约3000万元", "超过1.57亿元以上", "13日至15日", "近日，今年5月"]
-    for text in texts:
-        assert [m.span() for m in dates(text)] == [m.span() for m in whole.finditer(text)], text
-
-
 def test_recurrence_counts_the_bigrams_a_regex_finds():
     import re
 
@@ -224,19 +210,24 @@ def test_titles_are_searched_only_where_an_office_ends_the_window():
         assert ends_in_office or _TITLE_RE.search(window) is None, window
 
 
-def test_figures_from_two_patterns_match_a_full_scan():
+@pytest.mark.parametrize("finder", ["dates", "figures"])
+def test_patterns_found_in_two_halves_match_a_full_scan(finder):
     import re
 
-    from briefing.entities import _FIGURE_NUMBER, _FIGURE_PREFIX, figures
+    from briefing import entities
 
-    whole = re.compile(_FIGURE_PREFIX + "?" + _FIGURE_NUMBER)
-
-    rng = np.random.default_rng(29)
-    alphabet = list("0123456789１约近超过逾达共累计总计.,至~-—多余万亿千百元美亩平方米公里个家人次名 以上左右%，。\n")
-    texts = ["".join(rng.choice(alphabet, size=rng.integers(0, 40))) for _ in range(30_000)]
-    texts += ["约3000万元", "超过1.57亿元以上", "超过", "共12个和约5人", "达3至5亩左右"]
+    whole, alphabet, seed, examples = {
+        "dates": (entities._DATE_RE, "0123456789１２约近超过逾达共累计总计年月日前期今至~—-多余万亿元人%上午下晚 ，。\n.,", 11,
+                  ["2024年5月13日上午", "13日至15日", "近日，今年5月", "12345月6日"]),
+        "figures": (entities._FIGURE_PREFIX + "?" + entities._FIGURE_NUMBER,
+                    "0123456789１约近超过逾达共累计总计.,至~-—多余万亿千百元美亩平方米公里个家人次名 以上左右%，。\n", 29,
+                    ["约3000万元", "超过1.57亿元以上", "超过", "共12个和约5人", "达3至5亩左右"]),
+    }[finder]
+    pattern, find = re.compile(whole), getattr(entities, finder)
+    rng = np.random.default_rng(seed)
+    texts = ["".join(rng.choice(list(alphabet), size=rng.integers(0, 40))) for _ in range(30_000)] + examples
     for text in texts:
-        assert [m.span() for m in figures(text)] == [m.span() for m in whole.finditer(text)], text
+        assert [m.span() for m in find(text)] == [m.span() for m in pattern.finditer(text)], text
 
 
 def test_workers_parse_jsonl_lines_and_report_bad_ones_as_one_process_does(tmp_path):
