@@ -73,14 +73,14 @@ def summarize_stream(articles: Iterable[Article], options: Options, workers: int
     """
     _init(options)
     if workers <= 1:
-        yield from map(functools.partial(_work, render), articles)
+        yield from map(functools.partial(_work, render, False), articles)
         return
     # Our matrices are small: a BLAS thread pool per worker only fights the other workers for cores.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     iterator = iter(articles)
     size = workers * BATCH_PER_WORKER
     with _context(options).Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        work = functools.partial(_work, render or _lean)
+        work = functools.partial(_work, render, True)
         batch = list(itertools.islice(iterator, size))
         pending = batch, pool.map_async(work, batch, chunksize=CHUNK)
         while True:
@@ -88,21 +88,24 @@ def summarize_stream(articles: Iterable[Article], options: Options, workers: int
             following = (batch, pool.map_async(work, batch, chunksize=CHUNK)) if batch else None
             sent, results = pending
             for article, result in zip(sent, results.get()):
-                yield dataclasses.replace(result, article=article) if isinstance(result, ArticleSummary) else result
+                lean = isinstance(result, ArticleSummary) and isinstance(article, Article)
+                yield dataclasses.replace(result, article=article) if lean else result
             if following is None:
                 return
             pending = following
 
 
-def _work(render: Callable[[ArticleSummary], T] | None, article: Article) -> ArticleSummary | T | AnalysisError:
+def _work(render: Callable[[ArticleSummary], T] | None, lean: bool,
+          article: Article | JsonlLine) -> ArticleSummary | T | AnalysisError:
+    """summarize_one, then the rendering of the summary when asked for; or, with lean, the summary
+    without an article the parent already has (pickling the text back doubled what crossed between
+    the processes; the parent puts it back)."""
     result = summarize_one(article)
-    return render(result) if render and isinstance(result, ArticleSummary) else result
-
-
-def _lean(summary: ArticleSummary) -> ArticleSummary:
-    """The summary without its article, which the parent has: pickling the text back doubled what
-    crossed between the processes. The parent puts the article back."""
-    return dataclasses.replace(summary, article=_NO_ARTICLE)
+    if not isinstance(result, ArticleSummary):
+        return result
+    if render:
+        return render(result)
+    return dataclasses.replace(result, article=_NO_ARTICLE) if lean and isinstance(article, Article) else result
 
 
 _NO_ARTICLE = Article(title="", paragraphs=())

@@ -250,3 +250,17 @@ def test_workers_parse_jsonl_lines_and_report_bad_ones_as_one_process_does(tmp_p
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) == len(records) - 2
     assert one.stderr == two.stderr and [line.split(": ")[2] for line in one.stderr.splitlines()] == [
         f"{source}:3", f"{source}:4"]
+
+
+def test_workers_give_library_callers_whole_summaries_of_articles_and_of_jsonl_lines(tmp_path):
+    from briefing.api import read_articles
+
+    source = tmp_path / "two.jsonl"
+    source.write_text('{"id": "a", "title": "青溪区召开会议", "text": "青溪区召开会议，部署项目建设工作。会议强调要抓好落实。"}\n'
+                      '{"id": "b", "title": "星禾产业园签约", "text": "星禾产业园项目签约。项目总投资约3000万元。"}\n',
+                      encoding="utf-8")
+    for parse in (True, False):
+        items = list(read_articles(str(source), parse=parse))
+        results = list(parallel.summarize_stream(items, Options(), workers=2))
+        assert [r.article.id for r in results] == ["a", "b"] and all(r.article.paragraphs for r in results)
+        assert results[1].entities.figures == ("约3000万元",)
