@@ -19,6 +19,13 @@ from .text import sentence_spans, strip_lead, strip_subheading, token_view
 KEYWORD_TAGS = frozenset({"n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "vn", "v", "j", "l", "i", "an", "eng"})
 _WORD_RE = re.compile(r"\w")  # CJK ideographs are \w too; a [\u4e00-\u9fff] range costs 1.5 ms to compile
 _NUMBER_RE = re.compile(r"^[\d.,%％·]+|[\d０-９]")
+#: Tags a keyphrase may not start or end with: particles, prepositions, conjunctions, adverbs.
+PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "f"})
+_PHRASE_PART = re.compile(r"[\w\u4e00-\u9fff+\-.]+")
+#: Where a (view, flag) may stand in a keyphrase, as bits: first, inside, last. Punctuation may stand
+#: nowhere; a stop word (the default list) not first or inside, as a run with one is a clause (杭州开展招商);
+#: a particle, preposition, conjunction or adverb not first or last.
+FIRST, INSIDE, LAST = 1, 2, 4
 
 Tagged = tuple[tuple[str, str], ...]
 
@@ -36,6 +43,7 @@ class Analysed:
     #: runs of adjacent words are counted as tuples of integers, which hash much faster than tuples of pairs
     phrase_keys: tuple[tuple[int, ...], ...] = field(default=(), compare=False, repr=False)
     phrase_pairs: list[tuple[str, str]] = field(default_factory=list, compare=False, repr=False)
+    phrase_roles: bytearray = field(default_factory=bytearray, compare=False, repr=False)  # FIRST|INSIDE|LAST by integer
     #: the same tokens as integers, so that the rankers count and compare arrays instead of hashing strings:
     vocabulary: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # token -> id, by first use
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), compare=False, repr=False)  # all sentences'
@@ -71,7 +79,7 @@ def analyse_text(article: Article, segmenter: Segmenter, extra_stopwords: frozen
     flat = list(chain.from_iterable(tokens))
     index = dict(zip(dict.fromkeys(flat), count()))  # the one string look-up a token; ids follow first use
     return Analysed(tuple(sentences), tuple(tokens), tuple(candidates), tuple(segments), tuple(segment_views),
-                    tuple(phrase_keys), views.pairs, index,
+                    tuple(phrase_keys), views.pairs, views.roles, index,
                     np.fromiter(map(index.__getitem__, flat), np.int64, len(flat)),
                     np.fromiter(map(len, tokens), np.int64, len(tokens)))
 
@@ -87,6 +95,7 @@ class _Views(dict):
         super().__init__()
         self.stop = stop
         self.pairs: list[tuple[str, str]] = []  # (view, flag) of each integer
+        self.roles = bytearray()  # where each integer may stand in a keyphrase
         self.keys: dict[tuple[str, str], int] = {}
         self.word_views: dict[str, str] = {}  # a word's view whatever its flag
 
@@ -96,7 +105,7 @@ class _Views(dict):
         the list of pairs it was made with."""
         if len(self) >= _VIEWS_MAX:
             self.clear()
-            self.pairs, self.keys, self.word_views = [], {}, {}
+            self.pairs, self.roles, self.keys, self.word_views = [], bytearray(), {}, {}
         return self
 
     def __missing__(self, pair: tuple[str, str]) -> tuple[str, str, str, int]:
@@ -109,6 +118,7 @@ class _Views(dict):
         if key is None:
             key = self.keys[view, flag] = len(self.pairs)
             self.pairs.append((view, flag))
+            self.roles.append(_phrase_role(view, flag))
         value = self[pair] = view, token, token if token and _is_candidate(token, flag) else "", key
         return value
 
@@ -131,6 +141,13 @@ def _sentences_of(paragraph: str, tagged: Tagged):
             continue
         begin = start + raw.rindex(display)
         yield display, bisect_left(starts, begin), bisect_left(starts, end)
+
+
+def _phrase_role(view: str, flag: str) -> int:
+    if not (view.isalnum() or _PHRASE_PART.fullmatch(view)):
+        return 0
+    stop, particle = view in stopwords(), flag in PHRASE_STOP_TAGS
+    return (FIRST if not (stop or particle) else 0) | (INSIDE if not stop else 0) | (LAST if not particle else 0)
 
 
 def _is_candidate(word: str, flag: str) -> bool:

@@ -6,15 +6,14 @@ jieba's IDF table, title words and named-entity tags; keyphrases replace their p
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
-from itertools import chain, compress, groupby, repeat
-from operator import add, ge, itemgetter
+from itertools import chain, groupby, repeat
+from operator import itemgetter
 
 import numpy as np
 
-from . import textrank
-from .analysis import KEYWORD_TAGS, Analysed, analyse_text
+from . import kernels, textrank
+from .analysis import KEYWORD_TAGS, PHRASE_STOP_TAGS, Analysed, analyse_text  # noqa: F401 (PHRASE_STOP_TAGS: public)
 from .models import Article, ArticleSummary, Keyword, Options
 from .segment import Segmenter, get_segmenter, stopwords
 from .text import is_boilerplate, strip_opener
@@ -42,9 +41,6 @@ NAME_BONUS = 0.5  # × (1 + NAME_BONUS) for names of people, places and organisa
 PHRASE_MAX = 3  # words in a keyphrase
 PHRASE_CHARS = 12  # longer runs are clauses, not names
 PHRASE_MERGE = 1.0  # a part that occurs only inside the phrase is merged into it (0.7: recall@10 0.64 vs 0.68)
-_PHRASE_PART = re.compile(r"[\w\u4e00-\u9fff+\-.]+")
-#: Tags a keyphrase may not start or end with: particles, prepositions, conjunctions, adverbs.
-PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "f"})
 NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz", "eng"})
 
 
@@ -90,25 +86,15 @@ def _word_scores(analysed: Analysed, window: int, flags: dict[str, str], title: 
 def _phrase_counts(analysed: Analysed) -> Counter[tuple[str, ...]]:
     """How often each recurring run of 2 to PHRASE_MAX adjacent words occurs (title and body, token view).
 
-    Runs of (word, tag) integers are counted in C; the rules apply once per distinct recurring run.
+    Runs of (word, flag) integers are counted by a kernel, which knows where each integer may stand.
     """
-    runs: Counter[tuple[int, ...]] = Counter()
-    for keys in analysed.phrase_keys:
-        for size in range(2, PHRASE_MAX + 1):
-            runs.update(zip(*(keys[offset:] for offset in range(size))))
-    stop = stopwords()
     pairs = analysed.phrase_pairs
     counts: Counter[tuple[str, ...]] = Counter()
-    # A stop word inside a run makes it a clause (杭州开展招商), not a name; dropping those runs
-    # left keywords_news recall@10 at 0.674 (0.6739 -> 0.6735) and keywords_academic at 0.369.
-    for keys in compress(runs, map(ge, runs.values(), repeat(2))):  # most runs occur once: picked out in C
-        count = runs[keys]
-        run = tuple(map(pairs.__getitem__, keys))
-        (first, first_tag), (_, last_tag) = run[0], run[-1]
-        if (first in stop or first_tag in PHRASE_STOP_TAGS or last_tag in PHRASE_STOP_TAGS
-                or any(w in stop for w, _ in run[1:-1]) or not all(w.isalnum() or _PHRASE_PART.fullmatch(w) for w, _ in run)):
-            continue
-        counts[tuple(w for w, _ in run)] += count
+    # only runs of words that may stand where they stand (analysis.FIRST, INSIDE, LAST): no punctuation,
+    # no stop word first or inside (dropping runs with one inside left keywords_news recall@10 at 0.674),
+    # no particle first or last
+    for keys, count in kernels.count_runs(analysed.phrase_keys, PHRASE_MAX, 2, analysed.phrase_roles):
+        counts[tuple(pairs[key][0] for key in keys)] += count
     return counts
 
 
@@ -190,15 +176,7 @@ def centroid_similarity(analysed: Analysed) -> np.ndarray:
 
 def recurrence(sentences: tuple[str, ...]) -> np.ndarray:
     """Share of each sentence's character bigrams that recur in another sentence: how much it is about the topic."""
-    # overlapping character bigrams of letters and digits (never across punctuation): pairs made in C,
-    # kept when both characters are alphanumeric, as the regex [^\W_]{2} in a lookahead kept them
-    grams = [list(filter(str.isalnum, map(add, s, s[1:]))) for s in sentences]
-    seen: set[str] = set()
-    shared: set[str] = set()  # bigrams of more than one sentence
-    for distinct in map(set, grams):
-        shared |= seen & distinct
-        seen |= distinct
-    return np.array([sum(map(shared.__contains__, gs)) / len(gs) if gs else 0.0 for gs in grams])
+    return np.array(kernels.recurrence(sentences))
 
 
 def sentence_scores(analysed: Analysed, title: set[str] = frozenset()) -> np.ndarray:

@@ -144,10 +144,14 @@ def test_organisations_searched_near_their_word_match_a_full_scan():
                 == [m.span() for m in _ORG_RE.finditer(text)])
 
 
-def test_recurrence_counts_the_bigrams_a_regex_finds():
+@pytest.mark.parametrize("kernel", ["recurrence", "recurrence_py"])
+def test_recurrence_counts_the_bigrams_a_regex_finds(kernel, monkeypatch):
     import re
 
+    from briefing import kernels
     from briefing.scoring import recurrence
+
+    monkeypatch.setattr(kernels, "recurrence", getattr(kernels, kernel))  # C when built, and Python
 
     bigram = re.compile(r"(?=([^\W_]{2}))")
 
