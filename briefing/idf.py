@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import mmap
 import os
 import struct
 import zlib
@@ -118,8 +119,9 @@ def _cache_path(key: str) -> Path | None:
 
 
 #: The cache file: this magic, a header (characters a word, words, median), padding, the words as UTF-32
-#: little-endian of that width, then the IDF values as little-endian doubles. Read with one read()
-#: and two np.frombuffer calls: np.load of an .npz took 13 ms.
+#: little-endian of that width, then the IDF values as little-endian doubles. Mapped into memory and
+#: seen through two np.frombuffer calls: only the pages a binary search touches are read (reading the
+#: 19 MB took 16 ms, np.load of an .npz 13 ms). The file is replaced atomically, never rewritten in place.
 _MAGIC = b"briefing-idf-2\n"
 _HEADER = struct.Struct("<IQd")
 _START = 64  # the arrays start aligned: numpy copies a misaligned array at every operation (4x slower)
@@ -128,10 +130,11 @@ _START = 64  # the arrays start aligned: numpy copies a misaligned array at ever
 def _read(path: Path) -> IdfTable | None:
     """The table stored at path, or None when it is missing, unreadable or not whole."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        with path.open("rb") as file:
+            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         return None
-    if not data.startswith(_MAGIC) or len(data) < _START:
+    if len(data) < _START or data[:len(_MAGIC)] != _MAGIC:
         return None
     width, count, median = _HEADER.unpack_from(data, len(_MAGIC))
     start = _START

@@ -98,5 +98,8 @@ def test_idf_cache_round_trips(tmp_path):
     whole = (tmp_path / "t.bin").read_bytes()
     (tmp_path / "cut.bin").write_bytes(whole[:-3])  # a file cut short is not read as a table
     (tmp_path / "bad.bin").write_bytes(b"something else")
-    assert all(idf._read(tmp_path / name) is None for name in ("cut.bin", "bad.bin", "missing.bin"))
+    (tmp_path / "empty.bin").write_bytes(b"")  # an empty file cannot even be mapped
+    assert all(idf._read(tmp_path / name) is None for name in ("cut.bin", "bad.bin", "empty.bin", "missing.bin"))
+    idf._write(tmp_path / "t.bin", IdfTable.from_dict({"中国": 4.0}))  # replaced while the first is still mapped
+    assert again.lookup(["园区"]).tolist() == [7.25] and idf._read(tmp_path / "t.bin").lookup(["中国"]).tolist() == [4.0]
 
