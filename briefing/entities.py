@@ -169,7 +169,5 @@ def is_leader(person: Person) -> bool:
 
 
 def _unique(items) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:
-        seen.setdefault(item, None)
-    return list(seen)
+    """The items once each, in order of first appearance."""
+    return list(dict.fromkeys(items))
