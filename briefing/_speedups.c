@@ -6,6 +6,7 @@
  *
  *   count_runs(segments, max_size, min_count, roles) -> list of (run, count)
  *   recurrence(sentences) -> list of float
+ *   sorted_search(words, table, width, values, default) -> list of float
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -326,9 +327,93 @@ done:
     return result;
 }
 
+/* ---- sorted_search ---- */
+
+PyDoc_STRVAR(sorted_search_doc,
+"sorted_search(words, table, width, values, default) -> list of float\n\n"
+"table holds sorted words as UTF-32 code points, width of them a word, zero-padded (numpy's U<width>),\n"
+"values one double a word. For each word: its value by binary search, or default when it is absent\n"
+"(or longer than width).");
+
+static int
+compare_padded(const Py_UCS4 *a, const Py_UCS4 *b, Py_ssize_t width)
+{
+    for (Py_ssize_t i = 0; i < width; i++)
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return 0;
+}
+
+static PyObject *
+sorted_search(PyObject *self, PyObject *args)
+{
+    PyObject *words, *fast = NULL, *result = NULL;
+    Py_buffer table = {NULL}, values = {NULL};
+    Py_ssize_t width;
+    double fallback;
+    Py_UCS4 *query = NULL;
+    if (!PyArg_ParseTuple(args, "Oy*ny*d:sorted_search", &words, &table, &width, &values, &fallback))
+        return NULL;
+    Py_ssize_t count = width > 0 ? table.len / (Py_ssize_t)(4 * width) : 0;
+    if (width <= 0 || table.len != count * 4 * width || values.len != count * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "sorted_search: table and values do not fit width");
+        goto done;
+    }
+    if (!(fast = PySequence_Fast(words, "sorted_search: words must be a sequence")))
+        goto done;
+    if (!(query = PyMem_Malloc(sizeof(Py_UCS4) * width))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const Py_UCS4 *sorted = table.buf;
+    const double *value = values.buf;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(fast);
+    if (!(result = PyList_New(n)))
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(fast, i);
+        if (!PyUnicode_Check(word)) {
+            PyErr_SetString(PyExc_TypeError, "sorted_search: words must be str");
+            Py_CLEAR(result);
+            goto done;
+        }
+        double found = fallback;
+        Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+        if (length <= width) {
+            int kind = PyUnicode_KIND(word);
+            const void *data = PyUnicode_DATA(word);
+            for (Py_ssize_t k = 0; k < width; k++)
+                query[k] = k < length ? PyUnicode_READ(kind, data, k) : 0;
+            Py_ssize_t low = 0, high = count;  /* the first entry not below the query */
+            while (low < high) {
+                Py_ssize_t middle = low + (high - low) / 2;
+                if (compare_padded(sorted + middle * width, query, width) < 0)
+                    low = middle + 1;
+                else
+                    high = middle;
+            }
+            if (low < count && compare_padded(sorted + low * width, query, width) == 0)
+                found = value[low];
+        }
+        PyObject *item = PyFloat_FromDouble(found);
+        if (!item) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, i, item);
+    }
+done:
+    PyMem_Free(query);
+    Py_XDECREF(fast);
+    PyBuffer_Release(&table);
+    PyBuffer_Release(&values);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"count_runs", count_runs, METH_VARARGS, count_runs_doc},
     {"recurrence", recurrence, METH_O, recurrence_doc},
+    {"sorted_search", sorted_search, METH_VARARGS, sorted_search_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import kernels
+
 
 class IdfTable:
     """Words in sorted order with their IDF; unknown words get the median, as jieba.analyse does."""
@@ -29,6 +31,9 @@ class IdfTable:
         #: words looked up before: a binary search over the 17 MB array misses the CPU cache at
         #: every step, while news repeats its words (bounded: memory must not grow with a stream)
         self._seen: dict[str, float] = {}
+        # the C search reads the arrays' memory as native UTF-32 and doubles
+        self._native = words.dtype.isnative and values.dtype == np.float64 and values.dtype.isnative \
+            and words.flags.c_contiguous and values.flags.c_contiguous
 
     @classmethod
     def from_dict(cls, table: dict[str, float]) -> IdfTable:
@@ -48,23 +53,18 @@ class IdfTable:
         values = list(map(seen.get, words))
         if None in values:
             new = list(dict.fromkeys(w for w, v in zip(words, values) if v is None))
-            found = dict(zip(new, self._search(new).tolist()))
+            found = dict(zip(new, self._search(new)))
             if len(seen) + len(new) <= _SEEN_MAX:
                 seen.update(found)
             values = [found[w] if v is None else v for w, v in zip(words, values)]
         return np.array(values, dtype=float)
 
-    def _search(self, words: Sequence[str]) -> np.ndarray:
+    def _search(self, words: Sequence[str]) -> list[float]:
         """lookup by binary search in the sorted arrays."""
         if not len(self.words) or not words:
-            return np.full(len(words), self.median)
-        query = np.array(words, dtype=self.words.dtype)  # longer words are cut here, and excluded below
-        at = np.minimum(np.searchsorted(self.words, query), len(self.words) - 1)
-        found = self.words[at] == query
-        width = self.words.dtype.itemsize // 4
-        if max(map(len, words)) > width:
-            found &= np.fromiter(map(len, words), np.int64, len(words)) <= width
-        return np.where(found, self.values[at], self.median)
+            return [self.median] * len(words)
+        search = kernels.sorted_search if self._native else kernels.sorted_search_py
+        return search(words, self.words, self.words.dtype.itemsize // 4, self.values, self.median)
 
     def get(self, word: str) -> float:
         """The IDF of one word."""

@@ -1,4 +1,5 @@
-"""Two per-token passes of the rankers, in C when briefing/_speedups.c was built and in Python otherwise.
+"""Inner loops of the rankers, in C when briefing/_speedups.c was built and in Python otherwise: runs of
+words, bigram recurrence, and the binary search of the IDF table.
 
 The Python functions here are the definition: the C ones must return the same values in the same
 order (tests/test_kernels.py checks them against each other), so output never depends on whether a
@@ -10,6 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import add, ge
+
+import numpy as np
 
 
 FIRST, INSIDE, LAST = 1, 2, 4  # role bits: where an integer may stand in a run
@@ -43,9 +46,23 @@ def recurrence_py(sentences: Sequence[str]) -> list[float]:
     return [sum(map(shared.__contains__, gs)) / len(gs) if gs else 0.0 for gs in grams]
 
 
+def sorted_search_py(words: Sequence[str], table: np.ndarray, width: int, values: np.ndarray,
+                     default: float) -> list[float]:
+    """For each word, its value in table (sorted words, numpy U<width>) by binary search; default for a word
+    that is absent or longer than width."""
+    if not len(table) or not words:
+        return [default] * len(words)
+    query = np.array(words, dtype=table.dtype)  # longer words are cut here, and excluded below
+    at = np.minimum(np.searchsorted(table, query), len(table) - 1)
+    found = table[at] == query
+    if max(map(len, words)) > width:
+        found &= np.fromiter(map(len, words), np.int64, len(words)) <= width
+    return np.where(found, values[at], default).tolist()
+
+
 try:
-    from ._speedups import count_runs, recurrence
+    from ._speedups import count_runs, recurrence, sorted_search
     COMPILED = True
 except ImportError:  # installed without a C compiler: the same results, a fifth slower
-    count_runs, recurrence = count_runs_py, recurrence_py
+    count_runs, recurrence, sorted_search = count_runs_py, recurrence_py, sorted_search_py
     COMPILED = False

@@ -80,3 +80,27 @@ def test_recurrence_of_sentences_that_share_words():
         shares = np.array(recurrence(sentences))
         assert shares[0] == shares[1] == pytest.approx(4 / 6)  # 星禾 禾产 产业 业园 of six
         assert shares[2] == 0.0 and shares[3] == 0.0
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="中国园区a\x00𠀀", max_size=5), min_size=1, max_size=30, unique=True),
+       st.lists(st.text(alphabet="中国园区a\x00𠀀", max_size=7), max_size=12))
+def test_sorted_search_in_c_is_the_numpy_search(table_words, words):
+    words_array = np.sort(np.array(table_words))
+    values = np.arange(len(words_array), dtype=float) / 7
+    width = words_array.dtype.itemsize // 4
+    expected = kernels.sorted_search_py(words, words_array, width, values, -1.0)
+    assert kernels.sorted_search(words, words_array, width, values, -1.0) == expected
+
+
+def test_idf_search_finds_words_of_every_length_and_script():
+    from briefing.idf import IdfTable
+
+    table = IdfTable.from_dict({"中国": 3.0, "园区": 7.25, "𠀀字": 5.0, "长" * 9: 9.0, "a": 1.0})
+    words = ["中国", "园区", "𠀀字", "长" * 9, "长" * 10, "长" * 8, "a", "b", "", "中", "中国园区"]
+    expected = [3.0, 7.25, 5.0, 9.0, None, None, 1.0, None, None, None, None]
+    median = table.median
+    for search in {kernels.sorted_search, kernels.sorted_search_py}:
+        found = search(words, table.words, table.words.dtype.itemsize // 4, table.values, median)
+        assert found == [median if e is None else e for e in expected]
