@@ -14,7 +14,6 @@ from operator import add, ge
 
 import numpy as np
 
-
 FIRST, INSIDE, LAST = 1, 2, 4  # role bits: where an integer may stand in a run
 
 
