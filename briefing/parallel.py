@@ -124,7 +124,7 @@ def _context(options: Options):
             from .scoring import summarize_article  # noqa: F401  (imported once, before the fork)
             from .segment import get_segmenter
 
-            get_segmenter(options.backend, options.user_dict)
+            get_segmenter(options.backend, options.user_dict).warm_up()
             idf_table()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
