@@ -60,11 +60,24 @@ def summaries(articles: Iterable[Article], options: Options, workers: int,
     (a picklable function of a summary) where they are made, when given."""
     from .parallel import AnalysisError, summarize_stream
 
+    log_setup(reporter, options, workers)
     for result in summarize_stream(articles, options, workers, render):
         if isinstance(result, AnalysisError):
             reporter.error(result)
         else:
             yield result
+
+
+def log_setup(reporter: Reporter, options: Options, workers: int) -> None:
+    """With --verbose: how the articles will be analysed."""
+    if not reporter.verbose:
+        return
+    from .kernels import COMPILED
+
+    kernels = "C kernels" if COMPILED else \
+        "Python kernels (briefing/_speedups.c was not built: reinstall with a C compiler for about 15% more speed)"
+    reporter.log(f"engine {options.engine}, segmenter {options.backend}, {workers} process"
+                 f"{'es' if workers > 1 else ''}, {kernels}")
 
 
 def progress(items: Iterable, label: str, show_item=None, when: bool = True):

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import click
 
-from .cli import Reporter, common_options, iter_articles, make_options, progress, resolve_workers, workers_option
+from .cli import (
+    Reporter,
+    common_options,
+    iter_articles,
+    log_setup,
+    make_options,
+    progress,
+    resolve_workers,
+    workers_option,
+)
 from .errors import BriefingError
 
 
@@ -65,8 +74,9 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
     except (BriefingError, OSError) as error:
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)
-    outcomes = export_articles(iter_articles(paths, date, reporter), target, make_options(**flags),
-                               resolve_workers(workers, paths), force, reference_doc)
+    options, processes = make_options(**flags), resolve_workers(workers, paths)
+    log_setup(reporter, options, processes)
+    outcomes = export_articles(iter_articles(paths, date, reporter), target, options, processes, force, reference_doc)
     try:
         with progress(outcomes, "exporting", lambda o: o.target.name[:30] if o else None) as bar:
             for outcome in bar:

@@ -200,3 +200,17 @@ def test_the_script_flushes_its_output_and_exits_with_the_commands_code(tmp_path
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "none.txt" in missing.stderr
     usage = subprocess.run([sys.executable, "-m", "briefing", "summarize", "--bogus"], capture_output=True, text=True)
     assert usage.returncode == 2 and "--bogus" in usage.stderr
+
+
+def test_verbose_says_how_the_articles_are_analysed(monkeypatch):
+    from briefing import kernels
+
+    path = str(SEEDS / "2024-05-13.txt")
+    quiet = run("summarize", path, "-f", "jsonl")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    said = run("summarize", path, "-f", "jsonl", "-v", "-j", "1").stderr
+    assert "engine builtin, segmenter rjieba, 1 process, " in said
+    assert ("C kernels" in said) == kernels.COMPILED
+    monkeypatch.setattr(kernels, "COMPILED", False)
+    said = run("summarize", path, "-f", "jsonl", "-v", "-j", "1").stderr
+    assert "Python kernels" in said and "C compiler" in said
