@@ -1,8 +1,8 @@
-/* Optional C versions of two per-token passes of briefing.scoring, for speed only.
+/* Optional C versions of three inner loops of the rankers, for speed only.
  *
- * Each function returns exactly what its Python twin in briefing/scoring.py returns (same values, same
- * order); tests/test_speedups.py checks both on random and real input. When this module is not built
- * (no C compiler), the Python versions run instead.
+ * Each function returns exactly what its Python twin in briefing/kernels.py (name_py) returns: the same
+ * values in the same order; tests/test_kernels.py checks both on random and real input. When this module
+ * is not built (no C compiler at install), the Python versions run instead.
  *
  *   count_runs(segments, max_size, min_count, roles) -> list of (run, count)
  *   recurrence(sentences) -> list of float

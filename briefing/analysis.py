@@ -11,6 +11,7 @@ from operator import itemgetter
 import numpy as np
 
 from .idf import idf_table
+from .kernels import FIRST, INSIDE, LAST
 from .models import Article
 from .segment import Segmenter, stopwords
 from .text import sentence_spans, strip_lead, strip_subheading, token_view
@@ -22,10 +23,6 @@ _NUMBER_RE = re.compile(r"^[\d.,%％·]+|[\d０-９]")
 #: Tags a keyphrase may not start or end with: particles, prepositions, conjunctions, adverbs.
 PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "d", "r", "f"})
 _PHRASE_PART = re.compile(r"[\w+\-.]+")  # CJK ideographs are \w (a [\u4e00-\u9fff] range: 1 ms to compile)
-#: Where a (view, flag) may stand in a keyphrase, as bits: first, inside, last. Punctuation may stand
-#: nowhere; a stop word (the default list) not first or inside, as a run with one is a clause (杭州开展招商);
-#: a particle, preposition, conjunction or adverb not first or last.
-FIRST, INSIDE, LAST = 1, 2, 4
 
 Tagged = tuple[tuple[str, str], ...]
 
@@ -144,6 +141,9 @@ def _sentences_of(paragraph: str, tagged: Tagged):
 
 
 def _phrase_role(view: str, flag: str) -> int:
+    """Where a (view, flag) may stand in a keyphrase, as kernels' FIRST, INSIDE and LAST bits. Punctuation
+    may stand nowhere; a stop word (the default list) not first or inside, as a run with one is a clause
+    (杭州开展招商); a particle, preposition, conjunction or adverb not first or last."""
     if not (view.isalnum() or _PHRASE_PART.fullmatch(view)):
         return 0
     stop, particle = view in stopwords(), flag in PHRASE_STOP_TAGS

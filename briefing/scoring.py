@@ -13,7 +13,7 @@ from operator import itemgetter
 import numpy as np
 
 from . import kernels, textrank
-from .analysis import KEYWORD_TAGS, PHRASE_STOP_TAGS, Analysed, analyse_text  # noqa: F401 (PHRASE_STOP_TAGS: public)
+from .analysis import KEYWORD_TAGS, Analysed, analyse_text
 from .models import Article, ArticleSummary, Keyword, Options
 from .segment import Segmenter, get_segmenter, stopwords
 from .text import is_boilerplate, strip_opener
@@ -90,7 +90,7 @@ def _phrase_counts(analysed: Analysed) -> Counter[tuple[str, ...]]:
     """
     pairs = analysed.phrase_pairs
     counts: Counter[tuple[str, ...]] = Counter()
-    # only runs of words that may stand where they stand (analysis.FIRST, INSIDE, LAST): no punctuation,
+    # only runs of words that may stand where they stand (analysis._phrase_role): no punctuation,
     # no stop word first or inside (dropping runs with one inside left keywords_news recall@10 at 0.674),
     # no particle first or last
     for keys, count in kernels.count_runs(analysed.phrase_keys, PHRASE_MAX, 2, analysed.phrase_roles):
