@@ -6,16 +6,8 @@ from pathlib import Path
 
 import click
 
-from .cli import (
-    Reporter,
-    common_options,
-    iter_articles,
-    log_setup,
-    make_options,
-    progress,
-    resolve_workers,
-    workers_option,
-)
+from .cli import (Reporter, common_options, iter_articles, log_setup, make_options, progress, resolve_workers,
+                  workers_option)
 from .errors import BriefingError
 
 

@@ -60,9 +60,7 @@ class IdfTable:
         return np.array(values, dtype=float)
 
     def _search(self, words: Sequence[str]) -> list[float]:
-        """lookup by binary search in the sorted arrays."""
-        if not len(self.words) or not words:
-            return [self.median] * len(words)
+        """lookup by binary search in the sorted arrays (either search handles an empty table or query)."""
         search = kernels.sorted_search if self._native else kernels.sorted_search_py
         return search(words, self.words, self.words.dtype.itemsize // 4, self.values, self.median)
 
