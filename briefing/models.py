@@ -24,6 +24,9 @@ class Article:
     source: str = "-"
     id: str | None = None
     index: int = 0
+    pretitle: str | None = None  # 引题, the line printed above the headline
+    paper: str | None = None  # the paper's name, when the input gives it
+    page: str | None = None  # 版次 such as "03", when the input gives it
 
     @property
     def text(self) -> str:
