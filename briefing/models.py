@@ -120,6 +120,25 @@ class LeaderActivity:
 
 
 @dataclass(frozen=True)
+class Activity:
+    """One thing a leader did in the period: when, a short phrase of what, and the item it is from."""
+
+    date: str | None
+    text: str  # 会见塞尔维亚总理; 带队赴苏州、杭州开展招商考察
+    item: str  # the title of the brief item that reports it
+
+
+@dataclass(frozen=True)
+class Leader:
+    """A Chinese official named in the period, with the fullest title the text gives and a protocol rank."""
+
+    name: str
+    title: str
+    rank: int  # smaller ranks first (protocol order)
+    activities: tuple[Activity, ...]
+
+
+@dataclass(frozen=True)
 class Brief:
     """A leadership brief for one period (每日要情 / 每周要情 / 工作简报)."""
 
