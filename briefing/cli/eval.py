@@ -22,8 +22,8 @@ def command(data: str, sentences: int, no_textrank4zh: bool) -> None:
       briefing eval ../shared/eval/news_headlines.jsonl
       briefing eval ../shared/eval/keywords_news.jsonl --no-textrank4zh
     """
-    from .errors import BriefingError
-    from .evaluate import builtin_systems, evaluate, format_table, read_rows
+    from ..errors import BriefingError
+    from ..evaluate import builtin_systems, evaluate, format_table, read_rows
 
     try:
         rows = read_rows(data)
