@@ -56,17 +56,19 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
 
 
 def summaries(articles: Iterable[Article], options: Options, workers: int,
-              reporter: Reporter, render=None) -> Iterator:
+              reporter: Reporter, render=None, keep_errors: bool = False) -> Iterator:
     """Summaries in input order, on `workers` processes when more than one; rendered by `render`
-    (a picklable function of a summary) where they are made, when given."""
+    (a picklable function of a summary) where they are made, when given. A failed article is
+    reported, and with keep_errors also yielded in its place (so results stay aligned with inputs)."""
     from ..parallel import AnalysisError, summarize_stream
 
     log_setup(reporter, options, workers)
     for result in summarize_stream(articles, options, workers, render):
         if isinstance(result, AnalysisError):
             reporter.error(result)
-        else:
-            yield result
+            if not keep_errors:
+                continue
+        yield result
 
 
 def log_setup(reporter: Reporter, options: Options, workers: int) -> None:
