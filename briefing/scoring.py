@@ -197,8 +197,16 @@ def sentence_scores(analysed: Analysed, title: set[str] = frozenset(), headlines
     scores = textrank.pagerank(graph, damping=SENTENCE_DAMPING, personalization=prior)
     scores = scores / np.maximum(lengths, 1.0) ** length_exponent
     scores = np.where(lengths < MIN_CHARS, scores * 1e-3, scores)
-    excluded = np.array([is_furniture(s) or any(restates(s, h) for h in headlines) for s in analysed.sentences])
+    excluded = np.array([is_furniture(s) or _restates(s, headlines) for s in analysed.sentences])
     return np.where(excluded, 0.0, scores)
+
+
+def _restates(sentence: str, headlines: tuple[str, ...]) -> bool:
+    """Whether a sentence only restates a headline, also once its opener (当地时间7日，) is cut for display."""
+    if not headlines:
+        return False
+    shown = strip_opener(sentence)
+    return any(restates(sentence, h) or restates(shown, h) for h in headlines)
 
 
 def _overlap(sa: set[str], sb: set[str]) -> float:

@@ -122,14 +122,25 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SUBHEADING_RE = re.compile(r"^([^\s，,。！？!?；;：:]{4,24})\s+(?=\S)")
+_OPENING_MARKS, _CLOSING_MARKS = "(（“‘《「『[【〈", ")）”’》」』]】〉"
 
 
 def strip_subheading(sentence: str) -> str:
-    """Remove a run-in sub-heading (`聚焦“五破五促”目标任务 围绕…`) from the start of a sentence."""
+    """Remove a run-in sub-heading (`聚焦“五破五促”目标任务 围绕…`) from the start of a sentence.
+
+    Never cuts inside brackets or quotes (`丘尔金(Vitaly Churkin)20日…`), before a Latin word, or
+    a line that is not a sentence after the cut (the two halves of a headline, `走出去 引进来壮大产业`).
+    """
     match = _SUBHEADING_RE.match(sentence)
-    if match and len(sentence) - match.end() >= 10:
-        return sentence[match.end():]
-    return sentence
+    if not match or len(sentence) - match.end() < 10:
+        return sentence
+    head, rest = match.group(1), sentence[match.end():]
+    if sum(map(head.count, _OPENING_MARKS)) != sum(map(head.count, _CLOSING_MARKS)):
+        return sentence
+    if rest[0].isascii() and rest[0].isalpha():  # a Latin name goes on after the space
+        return sentence
+    core = rest.rstrip(CLOSERS)
+    return rest if core and core[-1] in TERMINATORS else sentence
 
 
 _OPENER_RE = re.compile(
