@@ -1,7 +1,6 @@
 """Read inputs (txt, md, docx, jsonl, stdin), decode them, and split pages into articles."""
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -9,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import drop_restatements, is_furniture, original_title, unmark, web_lines
-from .errors import DecodeError, InputError
+from .decode import decode_bytes
+from .errors import InputError
 from .models import Article, Byline
 from .text import CLOSERS, TERMINATORS, clean_display, ends_paragraph
 
@@ -18,13 +18,6 @@ READABLE_SUFFIXES = {".txt", ".md", ".docx", ".jsonl"}
 #: A line this long with no sentence punctuation is not prose (a dump, a hash, a minified file).
 MAX_UNPUNCTUATED = 5000
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _LEAD_RE = re.compile(r"^(?:本报讯|(?:新华社|中新社|人民网|央视网)[\u4e00-\u9fff]{0,10}?\d{1,2}月\d{1,2}日电)")
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _BYLINE_RE = re.compile(
@@ -40,24 +33,11 @@ _SENTENCE_END = TERMINATORS + "；;：:，,、."
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16/32 with BOM, or GB18030; return (text, encoding)."""
-    if not data.strip():
-        raise InputError(source, "the file is empty", "give a file with article text")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return normalise_newlines(data.decode(encoding, errors="replace")), encoding
-    if b"\x00" in data[:4096]:
-        raise InputError(source, "looks like a binary file", "give a .txt, .md, .docx or .jsonl file")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        _check_text(text, source)
-        return normalise_newlines(text), encoding
-    raise DecodeError(
-        source, "cannot be decoded as UTF-8 or GB18030",
-        "convert it to UTF-8 (e.g. `iconv -f BIG5 -t UTF-8`)")
+    """Decode a file's bytes (briefing.decode: UTF-8, UTF-16/32, GB18030 or Big5, mojibake refused),
+    newlines normalised; return (text, encoding)."""
+    text, encoding = decode_bytes(data, source)
+    _check_text(text, source)
+    return normalise_newlines(text), encoding
 
 
 def normalise_newlines(text: str) -> str:
@@ -274,6 +254,12 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
     except json.JSONDecodeError as error:
         raise InputError(where, f"is not JSON ({error.msg})",
                          'each line must be one object like {"id": "1", "text": "…"}') from None
+    except RecursionError:
+        raise InputError(where, "is JSON nested too deeply to read",
+                         'each line must be one flat object like {"id": "1", "text": "…"}') from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise InputError(where, f"has a value JSON cannot hold ({str(error)[:60]})",
+                         'write long ids as strings, like {"id": "123…"}') from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
         raise InputError(where, 'has no "text" string', 'each line must be one object like {"id": "1", "text": "…"}')
     text = normalise_newlines(record["text"])

@@ -136,13 +136,15 @@ def keyphrases(analysed: Analysed, keywords: list[Keyword], paragraphs: int, top
     best = {k.word for k in keywords[:top]}
     view = None  # the body's token view, made only when a run needs counting
     phrases: list[str] = []
+    checked: set[str] = set()  # each run counted once: a long text repeats its runs thousands of times
     for words in analysed.tokens:
         if sum(map(best.__contains__, words)) < 2:  # no run of two here: most sentences, skipped in C
             continue
         for is_best, group in groupby(words, best.__contains__):
             run = list(group) if is_best else []
             phrase = "".join(run)
-            if len(run) > 1 and phrase not in phrases:
+            if len(run) > 1 and phrase not in checked:
+                checked.add(phrase)
                 # the words' views end to end: NFKC of the whole text cost 1M instructions an article
                 view = "\n".join(map("".join, analysed.views[len(analysed.views) - paragraphs:])) if view is None else view
                 if view.count(phrase) >= 2:
