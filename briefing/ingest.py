@@ -1,6 +1,7 @@
 """Read inputs (txt, md, docx, jsonl, stdin), decode them, and split pages into articles."""
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -194,6 +195,26 @@ def read_text_file(data: bytes, source: str, date: str | None = None,
     return split_page(text, source, date)
 
 
+#: A Word file whose parts inflate past this is refused before python-docx inflates them (a zip bomb
+#: reached 8 GB); a long report's document.xml is a few MB.
+MAX_DOCX_INFLATED = 128 * 1024 * 1024
+
+
+def check_zip_sizes(path: Path, source: str, limit: int = MAX_DOCX_INFLATED) -> None:
+    """Refuse a .docx whose members would inflate past `limit`, from the sizes its zip directory declares."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(source, f"is not a readable Word file ({type(error).__name__})",
+                         "open it in Word or WPS and save it again as .docx") from None
+    if total > limit:
+        raise InputError(source, f"would inflate to {total // (1024 * 1024)} MB, more than a document holds "
+                         f"({limit // (1024 * 1024)} MB)", "open it in Word or WPS and save it again, or save it as .txt")
+
+
 def read_docx(path: Path, date: str | None = None) -> list[Article]:
     """The paragraph text of a Word file, split like a page."""
     import zipfile  # only .docx input needs it
@@ -202,6 +223,7 @@ def read_docx(path: Path, date: str | None = None) -> list[Article]:
     if not zipfile.is_zipfile(path):
         raise InputError(source, "is not a Word .docx file (not a zip archive)",
                          "open it in Word or WPS and save it as .docx, or save it as .txt")
+    check_zip_sizes(path, source)
     import docx  # python-docx is slow to import; only .docx input needs it
 
     try:
@@ -227,6 +249,77 @@ class JsonlLine:
     def article(self) -> Article:
         """The article of this line; a bad line raises InputError naming file and line."""
         return _record_article(self.line, self.where, self.source, self.date)
+
+
+#: A page file larger than this is no page (a newspaper page is under 1 MB): refused, not read into memory.
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+#: One .jsonl record larger than this is refused (its line is skipped); the file itself may be any size.
+MAX_RECORD_BYTES = 8 * 1024 * 1024
+
+
+def read_bounded(file, source: str, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of a page, refusing (InputError) a page larger than `limit` instead of filling memory."""
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(source, f"is larger than {limit // (1024 * 1024)} MB, too large for one page",
+                         "split it into pages, or give the articles as a .jsonl file (one article a line)")
+    return data
+
+
+def read_jsonl_file(path: Path, source: str, date: str | None = None,
+                    on_error: Callable[[InputError], None] | None = None,
+                    parse: bool = True) -> Iterator[Article | JsonlLine]:
+    """A .jsonl file read a line at a time (an archive may be larger than memory); lines as in read_jsonl."""
+    try:
+        file = path.open("rb")
+    except OSError as error:
+        raise InputError(source, f"cannot be read ({error.strerror})", "check its permissions") from None
+    with file:
+        head = file.read(65536)
+        if not head.strip():
+            raise InputError(source, "the file is empty", "give a file with one article a line")
+        encoding = decode_bytes(head[:head.rfind(b"\n") + 1] or head, source)[1]
+        encoding = "utf-8" if encoding in ("utf-8", "utf-8-sig") else encoding
+        if encoding.startswith(("utf-16", "utf-32")):  # line ends are not single bytes: read it whole
+            file.seek(0)
+            yield from read_jsonl(read_bounded(file, source, 512 * 1024 * 1024), source, date, on_error, parse)
+            return
+        file.seek(0)
+        for number, raw in enumerate(file, 1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            line = _record_line(raw, encoding, source, number, on_error)
+            if line is None:
+                continue
+            if not parse:
+                yield JsonlLine(line, f"{source}:{number}", source, date)
+                continue
+            try:
+                yield _record_article(line, f"{source}:{number}", source, date)
+            except InputError as error:
+                if on_error is None:
+                    raise
+                on_error(error)
+
+
+def _record_line(raw: bytes, encoding: str, source: str, number: int,
+                 on_error: Callable[[InputError], None] | None) -> str | None:
+    """One line of a .jsonl file as text, or None for a blank line or one that is reported."""
+    problem = None
+    if len(raw) > MAX_RECORD_BYTES:
+        problem = InputError(f"{source}:{number}", f"is a record of {len(raw) // (1024 * 1024)} MB, larger than "
+                             f"{MAX_RECORD_BYTES // (1024 * 1024)} MB", "split the article into several records")
+    else:
+        try:
+            line = drop_surrogates(raw.decode(encoding).replace("\r", ""))
+        except UnicodeDecodeError:
+            problem = InputError(f"{source}:{number}", f"is not valid {encoding.upper()}", "save the file as UTF-8")
+    if problem is None:
+        return line if line.strip() else None
+    if on_error is None:
+        raise problem
+    on_error(problem)
+    return None
 
 
 def read_jsonl(data: bytes, source: str, date: str | None = None, on_error: Callable[[InputError], None] | None = None,
