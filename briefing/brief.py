@@ -34,7 +34,7 @@ def parse_week(text: str) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of an ISO week written YYYY-Www."""
     match = _WEEK_RE.match(text.strip())
     try:
-        if not match:
+        if not match or not 1900 <= int(match.group(1)) <= 2100:  # 9999-W52 overflowed the date maths
             raise ValueError
         monday = dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
     except ValueError:

@@ -70,6 +70,28 @@ def check_prose(text: str, source: str) -> None:
                 "this is not article text; split it into sentences or give the right file")
 
 
+#: Years a date may have: outside them a date is a typo or an attack (9999-12-31 overflowed the week maths).
+YEARS = range(1900, 2101)
+_ISO_DATE_RE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s].*)?$")
+
+
+def calendar_date(text: str) -> str | None:
+    """YYYY-MM-DD of a real calendar date written 2025-11-13, 2025/11/13, 2025年11月13日 (a time after it
+    is ignored), or None."""
+    import datetime as dt
+
+    match = _ISO_DATE_RE.match(text)
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    if year not in YEARS:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def date_from_name(name: str) -> str | None:
     """A date in a file name (2023-04-21.txt, 20230421_page2.txt) as YYYY-MM-DD."""
     match = _DATE_IN_NAME_RE.search(name)
@@ -361,11 +383,16 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
     original, lines = original_title(web_lines(text))
     title = title or clean_display(original or "")
     paragraphs = [clean_display(line) for line in drop_restatements(lines, title)]
-    record_id = record.get("id")
+    record_id, record_date = record.get("id"), record.get("date")
+    if record_date not in (None, ""):
+        record_date = calendar_date(str(record_date)) if isinstance(record_date, str) else None
+        if record_date is None:
+            raise InputError(where, f'"date" {str(record.get("date"))[:40]!r} is not a calendar date',
+                             "write it as YYYY-MM-DD (years 1900-2100), or leave it out")
     return Article(
         title=title,
         paragraphs=tuple(repair_breaks([p for p in paragraphs if p], _MAX_HEADLINE)),
-        date=str(record.get("date") or date or "") or None,
+        date=record_date or date,
         source=source,
         id=None if record_id is None else str(record_id),
     )
