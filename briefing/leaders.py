@@ -1,0 +1,223 @@
+"""领导活动: each Chinese leader of a period once, in protocol order, with what they did, taken from the
+sentences that report it (会见塞尔维亚总理), not from the headline."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .config import Roster
+from .models import Activity, Article, ArticleSummary, Leader
+from .offices import OFFICE_RE, NON_NAMES, Title, chinese_name, rank_of, title_before
+
+#: What ends a name of two characters: the next word starts (李强在, 冯飞作了汇报, 蔡奇出席, 王毅等).
+_AFTER_TWO = re.compile(r"[在同与和向就对等说为将也还并已是的今昨于从应率带致作乘到赴、，。；：！？“”（）()\s\d·]|"
+                        r"近日|日前|分别|首先|先后|随后|陪同|出席|参加|主持|会见|会谈|表示|指出|强调|访问|转达|"
+                        r"讲话|一行|代表|考察|调研|视察|看望|听取|回信|接见|签署|共同|介绍|宣讲|宣布")
+#: Verbs that start what a leader did (the predicate after the name, time and venue).
+_ACTION = (r"会见|会谈|会晤|集体会见|接见|举行|出席|主持|发表|致|考察|调研|视察|检查|看望|慰问|访问|出访|参加|陪同|"
+           r"同|与|向|就|听取|宣讲|作|签署|签发|讲话|回信|复信|抵达|率|带队|带领|赴|前往|来到|走访|召开|部署|宣布|"
+           r"见证|共同|分别|一同|先后|参观|登|颁发|授予|批示|通报|汇报|主讲|出发|通电话|应约|应邀|深入|实地|督导|"
+           r"督查|调度|开展|宣读|乘|离京|结束|到|将|在")
+_ACTION_RE = re.compile(rf"^(?:{_ACTION})")
+_SPEECH_RE = re.compile(r"^(?:在[^，。]{0,14}中)?(?:指出|强调|表示|说|要求|认为|希望|介绍|提出)")
+_TIME_RE = re.compile(r"^[，,]?(?:(?:当地时间)?(?:\d{1,2}月)?\d{1,2}日(?:[~～至—和-](?:\d{1,2}月)?\d{1,2}日)?"
+                      r"(?:上午|下午|晚上|晚|中午)?|今天|昨天|当天|日前|近日|上午|下午|晚上|今晚|随后|还|也|"
+                      r"[（(][^）)]{1,12}[）)])[，,]?")
+_MEETING_PLACE_RE = re.compile(r"^在[^，。；]{1,14}?(?=(?:分别|集体|共同|亲切)?(?:会见|会谈|会晤|接见|主持|出席|举行|同|与))")
+_AFTER_TITLE_RE = re.compile(r"(?:同志|总书记|主席|总理|委员长|副主席|副总理|书记|区长|市长|县长|省长|一行|等(?:人|同志|领导)?)+")
+_CITED_RE = re.compile(r"同志|总书记|主席|总理|委员长|副主席|副总理")
+_CLAUSE_END = re.compile(r"[，。；！？：\n,;:!? 　]")
+_ACCOMPANY_RE = re.compile(r"^(?:[和、][^，。]{1,24}?)?等?陪同下[，,]?(?:先后|一同)?")
+_MODIFIER_RE = re.compile(r"(?:提出|发表|作出|倡导|宣布|主持|出席)的")
+#: What may stand right before a leader who is the subject of a sentence (start, punctuation, a time).
+_SUBJECT_BEFORE = set("，。；：、！？\n“”\"（）(),;: 　日午晚天上后")
+_MAX_PHRASE = 30
+_DEED_RE = re.compile(r"调研|考察|视察|检查|督导|签约仪式|会见|座谈会|推进会|开幕式|活动|会议")
+#: 带领招商小分队，赴西安、成都开展招商 → 带队赴西安、成都开展招商: who came along is not the deed.
+_LEADING_RE = re.compile(r"^(?:带领|率领|组织)[^，,。；]{1,40}?(?:负责同志|负责人|小分队|一行|代表团|人员|委员|代表|干部|"
+                         r"专家|工作组|调研组|督导组)[，,]?(?=(?:赴|到|前往|深入|实地|走进|来到|调研|考察|视察|督导|"
+                         r"开展|围绕|对|就|察看))|^(?:带队|率队)[，,](?:组织[^，,。]{1,30}[，,])?(?:围绕[^，,。]{1,30}[，,])?")
+
+
+def _lead(match: re.Match) -> str:
+    return "带队"
+
+
+def find_leaders(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | None = None) -> tuple[Leader, ...]:
+    """Each Chinese leader of the reports once, in protocol order, with their activities in date order.
+
+    A report is (the title of the brief item the article went into, the article's summary).
+    """
+    texts = tuple(_full_text(summary.article) for _, summary in reports)
+    titles, first, seen = _mentions(texts, roster)
+    leaders = []
+    for name in titles:
+        activities = _activities(name, reports, texts, seen)
+        if not activities:
+            continue
+        entry = roster.entry(name) if roster else None
+        title = entry.title if entry else _fullest(titles[name])
+        rank = entry.rank if entry else rank_of(title)
+        leaders.append((rank, _secondary(title), first[name], Leader(name, title, rank, activities)))
+    return tuple(leader for *_, leader in sorted(leaders, key=lambda row: row[:3]))
+
+
+def _headline(article: Article) -> str:
+    return f"{article.pretitle or ''} {article.title or ''} {article.subtitle or ''}"
+
+
+def _full_text(article: Article) -> str:
+    """The body first (its sentences report best), then the headline and subtitle."""
+    return "\n".join([*article.paragraphs, article.title or "", article.subtitle or "", article.pretitle or ""])
+
+
+def _mentions(texts: Sequence[str], roster: Roster | None) -> tuple[dict[str, list[str]], dict[str, tuple], set]:
+    """Names of Chinese officials after their titles, with every title seen; where each first appears;
+    the (text, name) pairs where a title names them (the articles that report them, not quote them)."""
+    seen: set[tuple[int, str]] = set()
+    counts = _Counter(texts)
+    titles: dict[str, list[str]] = {}
+    first: dict[str, tuple] = {}
+    on_roster = roster.names() if roster else ()
+    for i, text in enumerate(texts):
+        for name in on_roster:
+            if (at := text.find(name)) >= 0:
+                titles.setdefault(name, [])
+                first.setdefault(name, (i, at))
+                seen.add((i, name))
+        if roster and roster.only:
+            continue
+        for office in OFFICE_RE.finditer(text):
+            name = _name_at(text, office.end(), counts)
+            title = title_before(text, office.end()) if name else None
+            if title is None or title.foreign:
+                continue
+            titles.setdefault(name, []).append(title.text)
+            first.setdefault(name, (i, office.end()))
+            seen.add((i, name))
+    return titles, first, seen
+
+
+class _Counter:
+    """How often a string occurs in the period's texts (cached: names are looked up many times)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.whole = "\n".join(texts)
+        self.count = lru_cache(maxsize=None)(self.whole.count)
+
+
+def _name_at(text: str, start: int, counts: _Counter) -> str | None:
+    """The Chinese name of two or three characters starting at text[start], if one does."""
+    two, three = text[start:start + 2], text[start:start + 3]
+    if len(two) < 2 or not _cjk(two[1]) or not chinese_name(two):
+        return None
+    name = two
+    if len(three) == 3 and _cjk(three[2]) and three not in NON_NAMES:
+        n2, n3 = counts.count(two), counts.count(three)
+        if n3 >= 2 and n3 * 10 >= n2 * 9:  # the two characters (nearly) never stand without the third
+            name = three
+        elif not (n2 >= 2 and n3 * 2 <= n2) and not _AFTER_TWO.match(text, start + 2):
+            name = three
+    return name if chinese_name(name) else None
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _fullest(titles: list[str]) -> str:
+    """The fullest title the period's text gives: most offices, then longest, then first seen."""
+    return max(titles, key=lambda t: (t.count("、") + 1, len(t), -titles.index(t))) if titles else ""
+
+
+def _secondary(title: str) -> int:
+    """The rank of a leader's second office: orders equals (政治局常委 who is also 书记处书记 first)."""
+    ranks = sorted(rank_of(part) for part in re.split(r"[、兼]", title) if part)
+    return ranks[1] if len(ranks) > 1 else 999
+
+
+def _activities(name: str, reports: Sequence[tuple[str, ArticleSummary]], texts: Sequence[str],
+                seen: set[tuple[int, str]]) -> tuple[Activity, ...]:
+    """One activity per item that reports the leader doing something, in date order.
+
+    An article reports a leader when it gives their title or names them in its headline; in one that
+    does not, a name with a title after it is cited (习近平主席同殿下两度会晤, in a report of another
+    leader's visit), and only a bare name does something there (王毅等参加会见)."""
+    found: dict[str, tuple] = {}
+    for i, ((item, summary), text) in enumerate(zip(reports, texts)):
+        article = summary.article
+        if item in found or name not in text:
+            continue
+        phrase = _best_phrase(text, name, reported=(i, name) in seen or name in _headline(article))
+        if phrase:
+            found[item] = (summary.article.date or "", i, Activity(summary.article.date, phrase, item))
+    return tuple(row[-1] for row in sorted(found.values(), key=lambda row: row[:2]))
+
+
+def _best_phrase(text: str, name: str, reported: bool = True) -> str | None:
+    """What the leader did, from the first sentence with an action; a speech verb only when none has."""
+    speech = None
+    for at in (m.start() for m in re.finditer(re.escape(name), text)):
+        if not reported and _CITED_RE.match(text, at + len(name)):
+            continue
+        phrase = _phrase_at(text, at, name)
+        if phrase in ("参加", "陪同", "出席") and (deed := _DEED_RE.search(text)):
+            phrase += deed.group(0)  # 王泽文参加。: what they joined is the article's event (参加调研)
+        if phrase and not _SPEECH_RE.match(phrase):
+            return phrase
+        speech = speech or phrase
+    return speech
+
+
+def _phrase_at(text: str, at: int, name: str) -> str | None:
+    """The predicate of the sentence whose subject is the name at text[at], trimmed to a short phrase."""
+    title = title_before(text, at)
+    start = at - len(title.text) if title and text.endswith(title.text, 0, at) else at
+    before = text[start - 1] if start else "\n"
+    tail = _AFTER_TITLE_RE.match(text, at + len(name))
+    rest = text[tail.end() if tail else at + len(name):]
+    if accompany := _ACCOMPANY_RE.match(rest):  # 在省委书记甲和省长乙陪同下，到…考察: both accompanied
+        deed = _trim(rest[accompany.end():])
+        return "陪同" + deed if deed and _ACTION_RE.match(rest[accompany.end():]) else "陪同"
+    if before not in _SUBJECT_BEFORE:
+        return _attended(text, start)
+    if rest.startswith("、"):  # one of a list of leaders: the verb comes after the list
+        verb = re.search(rf"等?(?=(?:{_ACTION}))", rest[:60].split("。")[0][1:])
+        if not verb:
+            return None
+        rest = rest[1 + verb.end():]
+    while (time := _TIME_RE.match(rest)) and time.end():
+        rest = rest[time.end():].lstrip("，,")
+    rest = _MEETING_PLACE_RE.sub("", re.sub(
+        r"^将于(?:\d{1,2}月)?\d{1,2}日(?:[至—-](?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?", "将", rest))
+    return _trim(rest) if _ACTION_RE.match(rest) else None
+
+
+def _attended(text: str, start: int) -> str | None:
+    """出席签约仪式的还有…主任陈卫东: the leader attended what the sentence opens with."""
+    if not re.search(r"的(?:还)?有$", text[max(0, start - 4):start]):
+        return None
+    sentence = re.split(r"[。！？\n]", text[:start])[-1]
+    opened = re.match(r"(?:出席|参加)[^，。；]{1,20}?的(?:还)?有", sentence)
+    return opened.group(0).rsplit("的", 1)[0] if opened else None
+
+
+def _trim(rest: str) -> str | None:
+    """The clause up to its end, without a speech that follows (考察时强调), at most _MAX_PHRASE characters."""
+    rest = _LEADING_RE.sub(_lead, rest, count=1)
+    end = _CLAUSE_END.search(rest)
+    phrase = rest[:end.start()] if end else rest
+    if re.fullmatch(r"作为.{1,12}|带队", phrase) and end and rest[end.start()] in "，,":  # the deed is next
+        more = _CLAUSE_END.search(rest, end.end())
+        phrase += rest[end.end():more.start() if more else None]
+    phrase = re.sub(r"^(作为[^，,]{1,12}?)[，,]?与[^，,。]{2,40}?(?=签署|签订|签约)", r"\1", phrase)
+    phrase = re.sub(r"围绕[^，,。]{1,30}?(?=开展|进行)", "", phrase)  # 带队围绕“双减”…开展专题视察
+    phrase = re.sub(r"^((?:会见|听取|参观|考察|出席|视察|看望|慰问)了?)了", r"\1", phrase)
+    phrase = re.sub(r"时(?:强调|指出|表示|说|要求).*|(?:强调|指出|表示|说)$", "", phrase)
+    if _MODIFIER_RE.search(phrase):  # 习近平主席提出的倡议顺应…: the leader qualifies a noun, does nothing
+        return None
+    if len(phrase) > _MAX_PHRASE:
+        cut = max(phrase.rfind(mark, 0, _MAX_PHRASE) for mark in "、并及和")
+        phrase = phrase[:cut] if cut >= 8 else phrase[:_MAX_PHRASE]
+    return phrase if len(phrase) >= 2 else None
