@@ -18,8 +18,9 @@ _AFTER_TWO = re.compile(r"[在同与和向就对等说为将也还并已是的�
 _ACTION = (r"会见|会谈|会晤|集体会见|接见|举行|出席|主持|发表|致|考察|调研|视察|检查|看望|慰问|访问|出访|参加|陪同|"
            r"同|与|向|就|听取|宣讲|作|签署|签发|讲话|回信|复信|抵达|率|带队|带领|赴|前往|来到|走访|召开|部署|宣布|"
            r"见证|共同|分别|一同|先后|参观|登|颁发|授予|批示|通报|汇报|主讲|出发|通电话|应约|应邀|深入|实地|督导|"
-           r"督查|调度|开展|宣读|乘|离京|结束|到|将|在")
+           r"督查|调度|开展|宣读|乘|离京|结束|组织|召集|到|将|在")
 _ACTION_RE = re.compile(rf"^(?:{_ACTION})")
+_VERB_RE = re.compile(_ACTION.removesuffix("|在"))
 _SPEECH_RE = re.compile(r"^(?:在[^，。]{0,14}中)?(?:指出|强调|表示|说|要求|认为|希望|介绍|提出)")
 _TIME_RE = re.compile(r"^[，,]?(?:(?:当地时间)?(?:\d{1,2}月)?\d{1,2}日(?:[~～至—和-](?:\d{1,2}月)?\d{1,2}日)?"
                       r"(?:上午|下午|晚上|晚|中午)?|今天|昨天|当天|日前|近日|上午|下午|晚上|今晚|随后|还|也|"
@@ -33,7 +34,7 @@ _MODIFIER_RE = re.compile(r"(?:提出|发表|作出|倡导|宣布|主持|出席)
 #: What may stand right before a leader who is the subject of a sentence (start, punctuation, a time).
 _SUBJECT_BEFORE = set("，。；：、！？\n“”\"（）(),;: 　日午晚天上后")
 _MAX_PHRASE = 30
-_DEED_RE = re.compile(r"调研|考察|视察|检查|督导|签约仪式|会见|座谈会|推进会|开幕式|活动|会议")
+_DEED_RE = re.compile(r"调研|考察|视察|检查|督导|签约仪式|会见|座谈会|推进会|开幕式|活动|会议|仪式")
 #: 带领招商小分队，赴西安、成都开展招商 → 带队赴西安、成都开展招商: who came along is not the deed.
 _LEADING_RE = re.compile(r"^(?:带领|率领|组织)[^，,。；]{1,40}?(?:负责同志|负责人|小分队|一行|代表团|人员|委员|代表|干部|"
                          r"专家|工作组|调研组|督导组)[，,]?(?=(?:赴|到|前往|深入|实地|走进|来到|调研|考察|视察|督导|"
@@ -51,6 +52,7 @@ def find_leaders(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster |
     """
     texts = tuple(_full_text(summary.article) for _, summary in reports)
     titles, first, seen = _mentions(texts, roster)
+    titles = _drop_home_place(titles)
     leaders = []
     for name in titles:
         activities = _activities(name, reports, texts, seen)
@@ -126,6 +128,22 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_BARE_LOCAL = re.compile(r"^([区县市])(?:委|政府|人大|政协|纪委|监委)|^(?:常务)?副?([区县市])长")
+
+
+def _drop_home_place(titles: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A paper that writes 区委常委 bare is the district's own: it writes 二七区委书记 as 区委书记, and so do we.
+
+    National news never writes a bare 区委, so there 海南省委书记 and 某某县委书记 keep their places."""
+    levels = {m.group(1) or m.group(2) for ts in titles.values() for t in ts if (m := _BARE_LOCAL.match(t))}
+    if not levels:
+        return titles
+    home = "".join(sorted(levels))
+    place = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}?(?=[{home}](?:委|政府|人大|政协|纪委|监委))"
+                       rf"|^[\u4e00-\u9fff]{{2,4}}?[{home}](?=(?:常务)?副?[{home}]长)")
+    return {name: [place.sub("", t, count=1) for t in ts] for name, ts in titles.items()}
+
+
 def _fullest(titles: list[str]) -> str:
     """The fullest title the period's text gives: most offices, then longest, then first seen."""
     return max(titles, key=lambda t: (t.count("、") + 1, len(t), -titles.index(t))) if titles else ""
@@ -149,25 +167,36 @@ def _activities(name: str, reports: Sequence[tuple[str, ArticleSummary]], texts:
         article = summary.article
         if item in found or name not in text:
             continue
-        phrase = _best_phrase(text, name, reported=(i, name) in seen or name in _headline(article))
-        if phrase:
+        phrase = _best_phrase(text, name, reported=(i, name) in seen or name in _headline(article),
+                              year=(article.date or "")[:4])
+        if phrase and (article.date, phrase) not in {(a.date, a.text) for *_, a in found.values()}:
             found[item] = (summary.article.date or "", i, Activity(summary.article.date, phrase, item))
     return tuple(row[-1] for row in sorted(found.values(), key=lambda row: row[:2]))
 
 
-def _best_phrase(text: str, name: str, reported: bool = True) -> str | None:
-    """What the leader did, from the first sentence with an action; a speech verb only when none has."""
+def _best_phrase(text: str, name: str, reported: bool = True, year: str = "") -> str | None:
+    """What the leader did, from the first sentence with an action; a speech verb only when none has.
+
+    A sentence that names an earlier year (2024年3月，习近平参加…) recalls the past: not this period's."""
     speech = None
     for at in (m.start() for m in re.finditer(re.escape(name), text)):
         if not reported and _CITED_RE.match(text, at + len(name)):
             continue
+        sentence = re.split(r"[。！？\n]", text[:at])[-1]
+        if any(y < year for y in re.findall(r"((?:19|20)\d\d)年", sentence)):
+            continue
         phrase = _phrase_at(text, at, name)
         if phrase in ("参加", "陪同", "出席") and (deed := _DEED_RE.search(text)):
             phrase += deed.group(0)  # 王泽文参加。: what they joined is the article's event (参加调研)
-        if phrase and not _SPEECH_RE.match(phrase):
+        if phrase and not _is_speech(phrase):
             return phrase
         speech = speech or phrase
     return speech
+
+
+def _is_speech(phrase: str) -> bool:
+    """他强调… or 在贺信中指出…: what a leader said, taken only when no sentence says what they did."""
+    return bool(_SPEECH_RE.match(phrase) or re.fullmatch(r"(?:就[^，。]{2,20})?讲话", phrase))
 
 
 def _phrase_at(text: str, at: int, name: str) -> str | None:
@@ -191,6 +220,9 @@ def _phrase_at(text: str, at: int, name: str) -> str | None:
         rest = rest[time.end():].lstrip("，,")
     rest = _MEETING_PLACE_RE.sub("", re.sub(
         r"^将于(?:\d{1,2}月)?\d{1,2}日(?:[至—-](?:\d{1,2}月)?\d{1,2}日)?(?:上午|下午|晚上|晚)?", "将", rest))
+    if re.match(r"(?:强调|指出|表示|说|要求)[，,：:]", rest):  # 就…工作，主任吕安民强调：a speech on it
+        topic = re.search(r"(就[^，,。；]{2,20})[，,]$", text[max(0, start - 24):start])
+        return (topic.group(1) if topic else "") + "讲话"
     return _trim(rest) if _ACTION_RE.match(rest) else None
 
 
@@ -215,6 +247,11 @@ def _trim(rest: str) -> str | None:
     phrase = re.sub(r"围绕[^，,。]{1,30}?(?=开展|进行)", "", phrase)  # 带队围绕“双减”…开展专题视察
     phrase = re.sub(r"^((?:会见|听取|参观|考察|出席|视察|看望|慰问)了?)了", r"\1", phrase)
     phrase = re.sub(r"时(?:强调|指出|表示|说|要求).*|(?:强调|指出|表示|说)$", "", phrase)
+    phrase = re.sub(r"^在(?=听取|出席|主持|会见|考察|调研|视察)", "", phrase)  # 在听取…汇报时强调: 听取…汇报
+    if re.fullmatch(r"举行.{0,4}仪式", phrase) and end and (more := _CLAUSE_END.search(rest, end.end())):
+        phrase += rest[end.end():more.start()]  # 举行仪式，欢迎西班牙国王…: what the ceremony was for
+    if phrase.startswith("在") and not _VERB_RE.search(phrase, 1):
+        return None  # 在领导…的伟大实践中: a setting, no deed
     if _MODIFIER_RE.search(phrase):  # 习近平主席提出的倡议顺应…: the leader qualifies a noun, does nothing
         return None
     if len(phrase) > _MAX_PHRASE:
