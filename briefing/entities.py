@@ -146,7 +146,17 @@ def people(text: str, tagged: list[tuple[str, str]]) -> list[Person]:
         if match:
             title = match.group(1).rstrip(_TITLE_JOINERS)
             found[name] = Person(name, title)
-    return list(found.values())
+    return _with_officials(text, found)
+
+
+def _with_officials(text: str, found: dict[str, Person]) -> list[Person]:
+    """The people found, and the officials the segmenter did not tag as names (副区长何志强), in text order."""
+    from .leaders import officials  # leaders imports config; entities stays light to import
+
+    for _, name, title in officials(text):
+        if name not in found or not found[name].title:
+            found[name] = Person(name, title.text)
+    return sorted(found.values(), key=lambda person: text.find(person.name))
 
 
 def _name_at(tagged: list[tuple[str, str]], i: int) -> str | None:

@@ -3,7 +3,7 @@ sentences that report it (会见塞尔维亚总理), not from the headline."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from .config import Roster
@@ -90,15 +90,21 @@ def _mentions(texts: Sequence[str], roster: Roster | None) -> tuple[dict[str, li
                 seen.add((i, name))
         if roster and roster.only:
             continue
-        for office in OFFICE_RE.finditer(text):
-            name = _name_at(text, office.end(), counts)
-            title = title_before(text, office.end()) if name else None
-            if title is None or title.foreign:
-                continue
+        for at, name, title in officials(text, counts):
             titles.setdefault(name, []).append(title.text)
-            first.setdefault(name, (i, office.end()))
+            first.setdefault(name, (i, at))
             seen.add((i, name))
     return titles, first, seen
+
+
+def officials(text: str, counts: _Counter | None = None) -> Iterator[tuple[int, str, Title]]:
+    """(where the name starts, name, title) of each Chinese official named after a Chinese office in text."""
+    counts = counts or _Counter([text])
+    for office in OFFICE_RE.finditer(text):
+        name = _name_at(text, office.end(), counts)
+        title = title_before(text, office.end()) if name else None
+        if title is not None and not title.foreign:
+            yield office.end(), name, title
 
 
 class _Counter:
