@@ -28,12 +28,16 @@ _TIME_RE = re.compile(r"^[，,]?(?:(?:当地时间)?(?:\d{1,2}月)?\d{1,2}日(?:
 _MEETING_PLACE_RE = re.compile(r"^在[^，。；]{1,14}?(?=(?:分别|集体|共同|亲切)?(?:会见|会谈|会晤|接见|主持|出席|举行|同|与))")
 _AFTER_TITLE_RE = re.compile(r"(?:同志|总书记|主席|总理|委员长|副主席|副总理|书记|区长|市长|县长|省长|一行|等(?:人|同志|领导)?)+")
 _CITED_RE = re.compile(r"同志|总书记|主席|总理|委员长|副主席|副总理")
-_CLAUSE_END = re.compile(r"[，。；！？：\n,;:!? 　]")
+#: The end of a clause: a comma or stop outside 《》 and “” (题为《发挥…作用，…》的演讲 is one clause).
+_CLAUSE_END = re.compile(r"[，。；！？：\n,;:!? 　](?![^《》]*》)(?![^“”]*”)")
 _ACCOMPANY_RE = re.compile(r"^(?:[和、][^，。]{1,24}?)?等?陪同下[，,]?(?:先后|一同)?")
 _MODIFIER_RE = re.compile(r"(?:提出|发表|作出|倡导|宣布|主持|出席)的")
 #: What may stand right before a leader who is the subject of a sentence (start, punctuation, a time).
 _SUBJECT_BEFORE = set("，。；：、！？\n“”\"（）(),;: 　日午晚天上后")
 _MAX_PHRASE = 30
+_SHORTER = tuple(re.compile(p) for p in (
+    r"题为《[^》]{1,60}》的", r"在[^，。；在]{2,16}?举行的(?=[\u4e00-\u9fff]{4})", r"(?<=会见)来华[^，。；]{0,30}?的",
+    r"^出席[^，。；]{2,30}?期间(?=(?:应约|分别|集体)?会见)"))
 _DEED_RE = re.compile(r"调研|考察|视察|检查|督导|签约仪式|会见|座谈会|推进会|开幕式|活动|会议|仪式")
 #: 带领招商小分队，赴西安、成都开展招商 → 带队赴西安、成都开展招商: who came along is not the deed.
 _LEADING_RE = re.compile(r"^(?:带领|率领|组织)[^，,。；]{1,40}?(?:负责同志|负责人|小分队|一行|代表团|人员|委员|代表|干部|"
@@ -213,7 +217,7 @@ def _phrase_at(text: str, at: int, name: str) -> str | None:
     tail = _AFTER_TITLE_RE.match(text, at + len(name))
     rest = text[tail.end() if tail else at + len(name):]
     if accompany := _ACCOMPANY_RE.match(rest):  # 在省委书记甲和省长乙陪同下，到…考察: both accompanied
-        deed = _trim(rest[accompany.end():])
+        deed = _trim(rest[accompany.end():accompany.end() + 160])
         return "陪同" + deed if deed and _ACTION_RE.match(rest[accompany.end():]) else "陪同"
     if before not in _SUBJECT_BEFORE:
         return _attended(text, start)
@@ -229,7 +233,7 @@ def _phrase_at(text: str, at: int, name: str) -> str | None:
     if re.match(r"(?:强调|指出|表示|说|要求)[，,：:]", rest):  # 就…工作，主任吕安民强调：a speech on it
         topic = re.search(r"(就[^，,。；]{2,20})[，,]$", text[max(0, start - 24):start])
         return (topic.group(1) if topic else "") + "讲话"
-    return _trim(rest) if _ACTION_RE.match(rest) else None
+    return _trim(rest[:160]) if _ACTION_RE.match(rest) else None  # a phrase is short: no need to scan on
 
 
 def _attended(text: str, start: int) -> str | None:
@@ -260,6 +264,8 @@ def _trim(rest: str) -> str | None:
         return None  # 在领导…的伟大实践中: a setting, no deed
     if _MODIFIER_RE.search(phrase):  # 习近平主席提出的倡议顺应…: the leader qualifies a noun, does nothing
         return None
+    for pattern in _SHORTER:  # what only lengthens the deed: 题为《…》的, 在…举行的, 来华…的, 出席…期间
+        phrase = pattern.sub("", phrase)
     if len(phrase) > _MAX_PHRASE:
         cut = max(phrase.rfind(mark, 0, _MAX_PHRASE) for mark in "、并及和")
         phrase = phrase[:cut] if cut >= 8 else phrase[:_MAX_PHRASE]
