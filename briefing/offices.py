@@ -76,9 +76,6 @@ _SURNAMES = set(
     "单解舒焦包宁尚蓝屈凌霍詹俞鲍封季骆梅芦景储盛柯路卞苗刁冀宫晏丛喻闻关伏隋燕窦揭戚练佟宗铁那"
 )
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟", "长孙", "宇文")
-#: Two-character words that begin right after a name (李强在, 冯飞作了汇报, 王毅等出席): the name ended.
-_AFTER_NAME = re.compile(r"[在同与和向就对等说为将也还并已是的今昨近日分首先随乘到赴于从应率带陪出参主会致作"
-                         r"表指强访转指讲一代考调视看听先回接签共赞介谈宣、，。；：！？“”（）()\s\d]")
 #: Words that begin with a surname's character and follow titles (总书记的贺信, 主任高度重视, 部长包括…).
 NON_NAMES = frozenset((
     "强调", "高度", "公布", "台前", "贺信", "敬礼", "先生", "陛下", "殿下", "夫人", "女士", "阁下", "同志", "一行",

@@ -28,7 +28,7 @@ def report(title: str, date: str, *paragraphs: str, subtitle: str | None = None)
 NATIONAL = [
     report("钱立本会见塞尔维亚总理", "2030-03-02",
            "新华社北京3月2日电 国务院总理钱立本2日在人民大会堂会见来华访问的塞尔维亚总理武契维奇。",
-           "钱立本表示，中方愿同塞方深化务实合作。"),
+           "钱立本表示，中方愿同塞方深化务实合作。赵志刚、王一鸣参加会见。各国使节、嘉宾参加活动。"),
     report("周振华同巴西总统卢拉会谈", "2030-03-01",
            "3月1日，中共中央总书记、国家主席、中央军委主席周振华在人民大会堂同巴西总统卢拉举行会谈。",
            "周振华指出，两国是全面战略伙伴。中共中央政治局委员、中央外办主任王一鸣参加会谈。"),
@@ -72,11 +72,19 @@ def by_name(leaders):
 
 def test_national_leaders_in_protocol_order_without_guests_or_words():
     leaders = find_leaders(NATIONAL)
-    assert names(leaders) == ["周振华", "钱立本", "孙光远", "吴德明", "郑和平", "韩立新", "王一鸣", "许明"]
+    assert names(leaders) == ["周振华", "钱立本", "孙光远", "吴德明", "郑和平", "韩立新", "赵志刚", "王一鸣", "许明"]
     for wrong in ("卢拉", "武契维奇", "洛特", "卡茨", "费利佩六世", "考文垂", "敬礼", "贺信", "许明作", "先生", "陛下"):
         assert wrong not in names(leaders)
     ranks = [leader.rank for leader in leaders]
     assert ranks == sorted(ranks)
+
+
+def test_untitled_names_listed_with_leaders_stand_beside_them():
+    leaders = find_leaders(NATIONAL)
+    found = by_name(leaders)
+    assert found["赵志刚"].title == "" and found["赵志刚"].activities[0].text == "参加会见"
+    assert names(leaders).index("赵志刚") == names(leaders).index("王一鸣") - 1  # the list's order
+    assert "各国使节" not in found and "嘉宾" not in found  # no leader in that list
 
 
 def test_one_title_the_fullest_the_text_gives():
