@@ -10,7 +10,7 @@ from .offices import title_before
 _ACTION = (r"会见|会谈|会晤|集体会见|接见|举行|出席|主持|发表|致|考察|调研|视察|检查|看望|慰问|访问|出访|参加|陪同|"
            r"同|与|向|就|听取|宣讲|作|签署|签发|讲话|回信|复信|抵达|率|带队|带领|赴|前往|来到|走访|召开|部署|宣布|"
            r"见证|共同|分别|一同|先后|参观|登|颁发|授予|批示|通报|汇报|主讲|出发|通电话|应约|应邀|深入|实地|督导|"
-           r"督查|调度|开展|宣读|乘|离京|结束|组织|召集|到|将|在")
+           r"督查|调度|开展|宣读|乘|离京|结束|组织|召集|列席|来|到|将|在")
 _ACTION_RE = re.compile(rf"^(?:{_ACTION})")
 _VERB_RE = re.compile(_ACTION.removesuffix("|在"))
 #: What a leader said rather than did: taken only when no sentence says what they did.
@@ -44,10 +44,12 @@ _LEADING_RE = re.compile(r"^(?:带领|率领|组织)[^，,。；]{1,40}?(?:负�
                          r"开展|围绕|对|就|察看))|^(?:带队|率队)[，,](?:组织[^，,。]{1,30}[，,])?(?:围绕[^，,。]{1,30}[，,])?")
 
 
-def best_phrase(text: str, name: str, reported: bool = True, year: str = "") -> str | None:
+def best_phrase(text: str, name: str, reported: bool = True, year: str = "",
+                others: re.Pattern | None = None) -> str | None:
     """What the leader did, from the first sentence with an action; a speech verb only when none has.
 
-    A sentence that names an earlier year (2024年3月，习近平参加…) recalls the past: not this period's."""
+    A sentence that names an earlier year (2024年3月，习近平参加…) recalls the past: not this period's.
+    `others` finds the period's other leaders, whom a sentence may list before its verb."""
     speech = None
     for at in (m.start() for m in re.finditer(re.escape(name), text)):
         if not reported and _CITED_RE.match(text, at + len(name)):
@@ -55,7 +57,7 @@ def best_phrase(text: str, name: str, reported: bool = True, year: str = "") -> 
         sentence = re.split(r"[。！？\n]", text[:at])[-1]
         if any(y < year for y in re.findall(r"((?:19|20)\d\d)年", sentence)):
             continue
-        phrase = _phrase_at(text, at, name)
+        phrase = _phrase_at(text, at, name, others)
         if phrase in ("参加", "陪同", "出席") and (deed := _DEED_RE.search(text)):
             phrase += deed.group(0)  # 王泽文参加。: what they joined is the article's event (参加调研)
         if phrase and not _is_speech(phrase):
@@ -69,13 +71,13 @@ def _is_speech(phrase: str) -> bool:
     return bool(_SPEECH_RE.match(phrase) or re.fullmatch(r"(?:就[^，。]{2,20})?讲话", phrase))
 
 
-def _phrase_at(text: str, at: int, name: str) -> str | None:
+def _phrase_at(text: str, at: int, name: str, others: re.Pattern | None = None) -> str | None:
     """The predicate of the sentence whose subject is the name at text[at], trimmed to a short phrase."""
     title = title_before(text, at)
     start = at - len(title.text) if title and text.endswith(title.text, 0, at) else at
     before = text[start - 1] if start else "\n"
     tail = _AFTER_TITLE_RE.match(text, at + len(name))
-    rest = text[tail.end() if tail else at + len(name):]
+    rest = _skip_listed(text[tail.end() if tail else at + len(name):], others)
     if accompany := _ACCOMPANY_RE.match(rest):  # 在省委书记甲和省长乙陪同下，到…考察: both accompanied
         deed = _trim(rest[accompany.end():accompany.end() + 160])
         return "陪同" + deed if deed and _ACTION_RE.match(rest[accompany.end():]) else "陪同"
@@ -94,6 +96,17 @@ def _phrase_at(text: str, at: int, name: str) -> str | None:
         topic = re.search(r"(就[^，,。；]{2,20})[，,]$", text[max(0, start - 24):start])
         return (topic.group(1) if topic else "") + "讲话"
     return _trim(rest[:160]) if _ACTION_RE.match(rest) else None  # a phrase is short: no need to scan on
+
+
+def _skip_listed(rest: str, others: re.Pattern | None) -> str:
+    """…书记甲，中共中央政治局委员、外办主任乙出席: the verb comes after the other leaders listed."""
+    while others and rest[:1] in "，、,":
+        listed = others.search(rest, 1, 64)
+        if not listed or re.search(r"[，。；！？\n,;]", rest[1:listed.start()]):
+            break
+        tail = _AFTER_TITLE_RE.match(rest, listed.end())
+        rest = rest[tail.end() if tail else listed.end():]
+    return rest
 
 
 def _attended(text: str, start: int) -> str | None:

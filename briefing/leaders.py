@@ -34,9 +34,10 @@ def find_leaders(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster |
         for name, (beside, side) in _companions(texts, rows).items():
             rank, secondary, (i, at), _ = rows[beside]
             rows[name] = (rank, secondary, (i, at + side), "")  # just before or after the leader beside them
+    others = re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))) if rows else None
     leaders = []
     for name, (rank, secondary, where, title) in rows.items():
-        if activities := _activities(name, reports, texts, seen):
+        if activities := _activities(name, reports, texts, seen, others):
             leaders.append((rank, secondary, where, Leader(name, title, rank, activities)))
     return tuple(leader for *_, leader in sorted(leaders, key=lambda row: row[:3]))
 
@@ -99,7 +100,7 @@ def officials(text: str, counts: _Counter | None = None) -> Iterator[tuple[int, 
     for office in OFFICE_RE.finditer(text):
         name = _name_at(text, office.end(), counts)
         title = title_before(text, office.end()) if name else None
-        if title is not None and not title.foreign:
+        if title is not None and not title.foreign and not title.other:
             yield office.end(), name, title
 
 
@@ -158,7 +159,7 @@ def _secondary(title: str) -> int:
 
 
 def _activities(name: str, reports: Sequence[tuple[str, ArticleSummary]], texts: Sequence[str],
-                seen: set[tuple[int, str]]) -> tuple[Activity, ...]:
+                seen: set[tuple[int, str]], others: re.Pattern | None = None) -> tuple[Activity, ...]:
     """One activity per item that reports the leader doing something, in date order.
 
     An article reports a leader when it gives their title or names them in its headline; in one that
@@ -170,7 +171,7 @@ def _activities(name: str, reports: Sequence[tuple[str, ArticleSummary]], texts:
         if item in found or name not in text:
             continue
         phrase = best_phrase(text, name, reported=(i, name) in seen or name in _headline(article),
-                              year=(article.date or "")[:4])
+                              year=(article.date or "")[:4], others=others)
         if phrase and (article.date, phrase) not in {(a.date, a.text) for *_, a in found.values()}:
             found[item] = (summary.article.date or "", i, Activity(summary.article.date, phrase, item))
     return tuple(row[-1] for row in sorted(found.values(), key=lambda row: row[:2]))

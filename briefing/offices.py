@@ -11,11 +11,11 @@ OFFICES = tuple(sorted((
     "政治局委员", "常委", "部长", "副部长", "部长助理", "主任", "副主任", "省长", "副省长", "市长", "副市长", "区长",
     "副区长", "县长", "副县长", "镇长", "副镇长", "乡长", "副乡长", "秘书长", "副秘书长", "院长", "副院长", "检察长",
     "行长", "署长", "局长", "副局长", "厅长", "副厅长", "党组成员", "行政长官", "主任委员", "部长级", "旗长", "州长",
-    "盟长", "区长助理", "市长助理", "组长", "副组长",
+    "盟长", "区长助理", "市长助理", "组长", "副组长", "代省长", "代市长", "代区长", "代县长", "代镇长", "代乡长",
 ), key=len, reverse=True))
 OFFICE_RE = re.compile("|".join(OFFICES))
 #: Offices that name their level themselves, so they need no unit before them (区长何志强).
-_SELF_STANDING = re.compile(r"^(?:常务)?副?(?:省|市|区|县|镇|乡|旗|州)长$|^国务委员$")
+_SELF_STANDING = re.compile(r"^(?:常务)?[副代]?(?:省|市|区|县|镇|乡|旗|州)长$|^国务委员$")
 #: The last character of a unit before an office (区委, 国务院, 全国政协, 中共中央, 商务部, 管委会…);
 #: anything else before an office is a name or a word (习近平主席, 两国总理, 轮值主席).
 _UNIT_END = set("委部院府省市区县镇乡旗州盟组会办局厅协大央家室署行团社司所处站军党校馆宫队")
@@ -67,6 +67,9 @@ _FOREIGN_RE = re.compile(
     r"格林纳达|巴哈马|巴巴多斯|安提瓜|圣卢西亚|伯利兹|巴拉圭|梵蒂冈|圣马力诺|列支敦士登|安道尔|波斯尼亚|"
     r"独联体|阿拉伯|海湾|非洲|拉美|加勒比|太平洋岛国|美洲|大洋洲|东南亚国家|中东|欧亚"
 )
+#: Bodies whose heads hold no office of the state or the party (集团党委书记, 村党支部书记, 医院院长).
+_NOT_STATE_RE = re.compile(r"公司|集团|企业|医院|学校|中学|小学|幼儿园|大学|(?<!科)学院|村|社区|协会|商会|基金会|研究会|"
+                           r"俱乐部|银行(?!.*行长$)|股份")
 #: Characters of transliterated foreign names and places, rare in Chinese given names.
 _TRANSLIT = set("斯尔克特拉尼菲卡茨赫伊维诺塔佩丹森姆布乌默兹奥阿埃萨穆夫基蒂娅莎垂洛哈巴德科曼里西普")
 _SURNAMES = set(
@@ -74,6 +77,8 @@ _SURNAMES = set(
     "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤易常"
     "温康施文牛樊葛邢安齐伍庞颜倪岳聂童翟柴殷祝尤滕欧闵艾鲁仇虞鄂柏郁井栗蒲覃虎谌阴娄褚甘耿应房左"
     "单解舒焦包宁尚蓝屈凌霍詹俞鲍封季骆梅芦景储盛柯路卞苗刁冀宫晏丛喻闻关伏隋燕窦揭戚练佟宗铁那"
+    "岑毕郜查阚邬卓臧巩晋冉桑饶荆谷邝涂宿桂逯初怀农麻蔺钮佘边符弓郎寇禹廉鞠苟修仲兰衡冷凤项栾庄乔阎连甄"
+    "索帅展雍敖谈"
 )
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟", "长孙", "宇文")
 #: Words that begin with a surname's character and follow titles (总书记的贺信, 主任高度重视, 部长包括…).
@@ -83,7 +88,9 @@ NON_NAMES = frozenset((
     "高质", "高标", "高位", "高效", "高速", "高水", "方面", "方案", "方式", "方向", "方针", "安全", "安排", "安置",
     "文件", "文化", "文明", "金融", "万元", "万人", "严格", "严肃", "严守", "任期", "任职", "包括", "包保", "包联",
     "齐心", "马上", "周边", "周年", "常态", "谢谢", "曾经", "曾任", "于是", "于近", "于今", "于本", "于上", "于下",
-    "于昨", "于明", "于当", "于每", "林业", "黄金", "应邀", "应约", "应对", "应当", "应急", "江河", "房屋", "程序"))
+    "于昨", "于明", "于当", "于每", "林业", "黄金", "应邀", "应约", "应对", "应当", "应急", "江河", "房屋", "程序",
+    "连续", "连日", "展开", "修订", "初步", "农业", "农村", "符合", "冷链", "边境", "项目", "谈话", "谈心", "卓越",
+    "查看", "兰州", "庄严", "乔迁", "帅气", "索取", "巩固", "晋升", "郎平", "谷物", "衡量", "仲裁"))
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,8 @@ class Title:
 
     text: str
     segments: tuple[str, ...]
-    foreign: bool
+    foreign: bool  # a foreign or international body's office: a guest's
+    other: bool = False  # a company's, school's, hospital's or village's: no office of the state or the party
 
 
 def title_before(text: str, end: int) -> Title | None:
@@ -124,7 +132,8 @@ def title_before(text: str, end: int) -> Title | None:
     chain = text[begin:end]  # as printed: 、 or 兼 between
     if _SELF_STANDING.match(chain) and (place := _PLACE_BEFORE.search(text, 0, begin)):
         chain = place.group(1) + chain  # 广东省委书记黄坤明和省长孟凡利: 孟凡利 is 广东省长
-    return Title(chain, tuple(segments), bool(_FOREIGN_RE.search(chain)) or _looks_translit(segments[0]))
+    return Title(chain, tuple(segments), bool(_FOREIGN_RE.search(chain)) or _looks_translit(segments[0]),
+                 bool(_NOT_STATE_RE.search(chain)))
 
 
 def _office_of(segment: str) -> tuple[str, str] | None:
@@ -178,7 +187,7 @@ def _segment_rank(segment: str, inherited: int | None = None) -> tuple[int, int 
     if base is None and (_CENTRAL_MARK.search(segment) or _CENTRAL_UNIT.search(unit)):
         base = 0
     if base is None:
-        level = re.match(r"(?:常务)?副?(.)长", office)
+        level = re.match(r"(?:常务)?[副代]?(.)长", office)
         base = next((b for pattern, b in _LEVELS if level and re.search(pattern, level.group(1))), 500)
     return _office_rank(segment, base), base
 
@@ -195,4 +204,4 @@ def is_chinese_official(name: str, title: str | None) -> bool:
     if not title or not chinese_name(name):
         return False
     parsed = title_before(title, len(title))
-    return parsed is not None and not parsed.foreign
+    return parsed is not None and not parsed.foreign and not parsed.other

@@ -264,3 +264,24 @@ def test_roster_from_the_configuration(tmp_path):
         path.write_text(bad, encoding="utf-8")
         with pytest.raises(ConfigError, match=says.replace("[", r"\[").replace("]", r"\]")):
             load_config(str(path))
+
+
+def test_superiors_acting_heads_and_people_without_office():
+    page = [report("市领导来我区调研", "2030-05-06",
+                   "本报讯 5月6日，市委常委、常务副市长江海涛来我区调研城市更新工作，市委常委、区委书记白振国，"
+                   "区委副书记、代区长范立群陪同。村党支部书记牛德胜介绍了村里的情况。星河集团党委书记黄志成参加座谈。"),
+            report("区纪委全会召开", "2030-05-07",
+                   "本报讯 5月7日，区委常委、区纪委书记、区监委主任姜红梅主持召开区纪委全会。区法院院长郭晓明列席会议。")]
+    leaders = find_leaders(page)
+    assert names(leaders) == ["江海涛", "白振国", "范立群", "姜红梅", "郭晓明"]  # the city's 常委 first
+    assert by_name(leaders)["范立群"].title == "区委副书记、代区长" and by_name(leaders)["范立群"].rank == 301
+    assert by_name(leaders)["江海涛"].activities[0].text.startswith("来我区调研")
+
+
+def test_standing_committee_members_by_their_second_office():
+    news = [report("会议召开", "2030-06-01",
+                   "中共中央政治局常委、中央纪委书记樊一文，中共中央政治局常委、国务院副总理乔二山，"
+                   "中共中央政治局常委、中央书记处书记邱三水出席会议。")]
+    leaders = find_leaders(news)
+    assert [l.name for l in leaders] == ["邱三水", "乔二山", "樊一文"]
+    assert {a.text for l in leaders for a in l.activities} == {"出席会议"}  # each of the listed attended
