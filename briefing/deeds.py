@@ -128,7 +128,7 @@ def _trim(rest: str) -> str | None:
         phrase += rest[end.end():more.start() if more else None]
     phrase = re.sub(r"^(作为[^，,]{1,12}?)[，,]?与[^，,。]{2,40}?(?=签署|签订|签约)", r"\1", phrase)
     phrase = re.sub(r"围绕[^，,。]{1,30}?(?=开展|进行)", "", phrase)  # 带队围绕“双减”…开展专题视察
-    phrase = re.sub(r"^((?:会见|听取|参观|考察|出席|视察|看望|慰问)了?)了", r"\1", phrase)
+    phrase = re.sub(r"(会见|听取|参观|考察|出席|视察|看望|慰问|签订|签署|观看|察看)了", r"\1", phrase)
     phrase = re.sub(r"时(?:强调|指出|表示|说|要求).*|(?:强调|指出|表示|说)$", "", phrase)
     phrase = re.sub(r"^在(?=听取|出席|主持|会见|考察|调研|视察)", "", phrase)  # 在听取…汇报时强调: 听取…汇报
     if re.fullmatch(r"举行.{0,4}仪式", phrase) and end and (more := _CLAUSE_END.search(rest, end.end())):
