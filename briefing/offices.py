@@ -145,7 +145,8 @@ def _office_of(segment: str) -> tuple[str, str] | None:
 def _is_office(segment: str) -> bool:
     """A unit and an office (商务部部长), or an office that names its level (区长)."""
     parts = _office_of(segment)
-    return bool(parts) and ((parts[0] and parts[0][-1] in _UNIT_END) or (not parts[0] and bool(_SELF_STANDING.match(segment))))
+    unit = re.sub(r"分管[\u4e00-\u9fff]{1,8}的$", "", parts[0]) if parts else ""  # 工委分管日常工作的副书记
+    return bool(parts) and ((unit and unit[-1] in _UNIT_END) or (not unit and bool(_SELF_STANDING.match(segment))))
 
 
 def _looks_translit(word: str) -> bool:

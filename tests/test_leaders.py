@@ -166,6 +166,8 @@ def test_title_chains_stop_where_the_office_does():
     assert title_before("正如周振华主席", 7) is None  # a name before 主席, not a unit
     assert title_before("两国总理", 4) is None
     assert title_before("斯洛文尼亚国民委员会主席", 12).foreign
+    held = "中央某某工委分管日常工作的副书记"
+    assert title_before(held, len(held)).text == held
 
 
 def test_is_leader_for_item_scoring():
