@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from .config import BriefConfig, Lexicon
 from .entities import is_leader
 from .errors import BriefingError
-from .models import Article, ArticleSummary, Brief, BriefItem, Keyword, LeaderActivity, Section, Source
+from .leaders import find_leaders
+from .models import Article, ArticleSummary, Brief, BriefItem, Keyword, Section, Source
 
 OTHER = "其他"
 RANK_RULE = "按领导出席、涉及金额、关键词集中度、多日或多版报道综合排序"
@@ -196,17 +197,6 @@ def _untitled(article: Article) -> str:
     return text[:24] + ("…" if len(text) > 24 else "") or "（无标题）"
 
 
-def leader_activities(items: Iterable[BriefItem]) -> tuple[LeaderActivity, ...]:
-    """Who did what when: each leader of each item, in date order."""
-    seen: dict[tuple[str, str], LeaderActivity] = {}
-    for item in sorted(items, key=lambda i: i.date or ""):
-        for person in item.people:
-            if is_leader(person):
-                seen.setdefault((person.name, item.title),
-                                LeaderActivity(person.name, person.title or "", item.date, item.title))
-    return tuple(seen.values())
-
-
 def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period: str,
                 start: dt.date, end: dt.date, articles_read: int) -> Brief:
     """The brief of one period from the summaries of the articles dated in it."""
@@ -215,11 +205,12 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     weights = {k.word: k.weight for k in top}
     lexicon = config.lexicon()
     grouped: dict[str, list[BriefItem]] = {name: [] for name, _ in lexicon} | {OTHER: []}
-    items = []
+    items, reports = [], []
     for group in duplicate_groups(summaries):
         item = make_item([summaries[i] for i in group], weights, config.sentences, config.stopwords)
         grouped[section_of(summaries[group[0]], lexicon)].append(item)
         items.append(item)
+        reports.extend((item.title, summaries[i]) for i in group)
     ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep date and input order
     default_issue = start.isocalendar()[1] if period == "week" else start.timetuple().tm_yday
     return Brief(
@@ -228,6 +219,6 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         period=period, start=start.isoformat(), end=end.isoformat(),
         highlights=tuple(ranked[:config.highlights]),
         sections=tuple(Section(name, tuple(found)) for name, found in grouped.items() if found),
-        leaders=leader_activities(items), keywords=keywords,
+        leaders=find_leaders(reports, config.roster), keywords=keywords,
         articles_read=articles_read, articles_used=len(summaries), closing=config.closing,
     )
