@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import InputError
 from .ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_docx, read_jsonl,
                      read_text_file, split_page)
+from .inputs import OTHER_READERS, is_layout_page, once_each
 from .models import Article, ArticleSummary, Options
 
 Log = Callable[[str], None]
@@ -28,7 +29,7 @@ def expand_paths(paths: list[str]) -> list[str]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if _is_input(f))
+            out.extend(once_each(str(f) for f in sorted(p.rglob("*")) if _is_input(f)))
         else:
             out.append(path)
     return out
@@ -37,7 +38,7 @@ def expand_paths(paths: list[str]) -> list[str]:
 def _is_input(path: Path) -> bool:
     """A file in a folder worth reading: a readable type, not hidden, not the folder's README."""
     return (path.is_file() and path.suffix.lower() in READABLE_SUFFIXES and not path.name.startswith(".")
-            and not path.stem.upper().startswith("README"))
+            and not path.stem.upper().startswith("README") and not is_layout_page(path))
 
 
 def read_articles(path: str, date: str | None = None, log: Log | None = None,
@@ -59,6 +60,9 @@ def read_articles(path: str, date: str | None = None, log: Log | None = None,
     suffix = p.suffix.lower()
     if suffix == ".docx":
         yield from read_docx(p, date)
+        return
+    if suffix in OTHER_READERS:
+        yield from OTHER_READERS[suffix](p, date)
         return
     try:
         data = p.read_bytes()
