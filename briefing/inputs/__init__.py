@@ -38,7 +38,8 @@ def read_legacy_file(path: Path, date: str | None = None) -> list[Article]:
     return read_legacy(path, date)
 
 
-OTHER_READERS = {".html": read_html_file, ".htm": read_html_file, ".shtml": read_html_file}
+OTHER_READERS = {".html": read_html_file, ".htm": read_html_file, ".shtml": read_html_file,
+                 ".pdf": read_pdf_file}
 
 
 def is_layout_page(path: Path) -> bool:

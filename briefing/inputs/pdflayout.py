@@ -1,0 +1,206 @@
+"""One PDF page's characters as stories: lines by baseline, segments split at column gaps, headlines
+by font size, columns from the body lines, each body line owned by the lowest headline above it in
+its column, and lines read column by column, paragraphs starting at an indent."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..text import TERMINATORS, clean_display
+
+#: A segment this much larger than the body size is a headline (body 9-10.5 pt, headlines 14 pt up;
+#: subheads printed in bold at body size stay body).
+HEADLINE_RATIO = 1.3
+#: A gap wider than this many body characters splits a line into segments (column gaps are 1.5-2).
+SPLIT_GAP = 1.2
+#: The page's header and footer: this share of the height at the top and the bottom.
+MARGIN_SHARE = 0.07
+_PAGE_RE = re.compile(r"第\s*0?(\d{1,2})\s*版")
+_DATE_RE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|报))")
+
+
+@dataclass
+class Segment:
+    """A run of characters on one baseline, within one column."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass
+class Story:
+    """An article as laid out on a page, before it becomes an Article."""
+
+    title: str
+    page: int
+    paragraphs: list[str] = field(default_factory=list)
+    pretitle: str | None = None
+    subtitle: str | None = None
+    page_label: str | None = None
+    date: str | None = None
+    paper: str | None = None
+
+
+def segments(chars: list[dict]) -> list[Segment]:
+    """Characters grouped into lines by baseline and size, lines cut at wide gaps."""
+    rows: dict[tuple[int, int], list[dict]] = {}
+    for char in chars:
+        if char.get("upright", True) and char["text"].strip():
+            rows.setdefault((round(char["bottom"] / 2), round(char["size"])), []).append(char)
+    out = []
+    for row in rows.values():
+        row.sort(key=lambda c: c["x0"])
+        run = [row[0]]
+        for char in row[1:]:
+            if char["x0"] - run[-1]["x1"] > SPLIT_GAP * char["size"]:
+                out.append(_segment(run))
+                run = []
+            run.append(char)
+        out.append(_segment(run))
+    return sorted(out, key=lambda s: (s.top, s.x0))
+
+
+def _segment(run: list[dict]) -> Segment:
+    """A segment's text, a space where the characters leave a gap (the space glyph itself may be absent)."""
+    text = run[0]["text"]
+    for before, char in zip(run, run[1:]):
+        text += (" " if char["x0"] - before["x1"] > 0.2 * char["size"] else "") + char["text"]
+    return Segment(clean_display(text), run[0]["x0"], run[-1]["x1"], min(c["top"] for c in run),
+                   max(c["bottom"] for c in run), max(c["size"] for c in run))
+
+
+def body_size(segs: list[Segment]) -> float:
+    """The size most characters are printed in."""
+    sizes = Counter()
+    for seg in segs:
+        sizes[round(seg.size, 1)] += len(seg.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def columns(body: list[Segment]) -> list[tuple[float, float]]:
+    """Column extents: the overlapping x-ranges of body lines merged."""
+    spans: list[list[float]] = []
+    for seg in sorted(body, key=lambda s: s.x0):
+        if spans and seg.x0 <= spans[-1][1] - 1:
+            spans[-1][1] = max(spans[-1][1], seg.x1)
+        else:
+            spans.append([seg.x0, seg.x1])
+    return [(a, b) for a, b in spans]
+
+
+def _column_of(seg: Segment, cols: list[tuple[float, float]]) -> int:
+    return max(range(len(cols)), key=lambda i: min(seg.x1, cols[i][1]) - max(seg.x0, cols[i][0]))
+
+
+def headline_blocks(heads: list[Segment]) -> list[list[Segment]]:
+    """Headline segments stacked close together (引题, title, 副题) as one block each."""
+    blocks: list[list[Segment]] = []
+    for seg in sorted(heads, key=lambda s: s.top):
+        for block in blocks:
+            last = block[-1]
+            if seg.top - last.bottom < 0.8 * max(seg.size, last.size) and seg.x0 < last.x1 and seg.x1 > last.x0:
+                block.append(seg)
+                break
+        else:
+            blocks.append([seg])
+    return blocks
+
+
+def page_stories(chars: list[dict], width: float, height: float, number: int) -> list[Story]:
+    """The stories of one page, in the order of their headlines (top to bottom, left to right)."""
+    segs = segments(chars)
+    size = body_size(segs)
+    margin = [s for s in segs if (s.top < MARGIN_SHARE * height or s.bottom > (1 - MARGIN_SHARE) * height)
+              and s.size <= size * 1.05]
+    segs = [s for s in segs if s not in margin]
+    heads = [s for s in segs if s.size >= HEADLINE_RATIO * size]
+    body = [s for s in segs if s.size < HEADLINE_RATIO * size]
+    cols = columns(body)
+    blocks = sorted(headline_blocks(heads), key=lambda b: (round(b[0].top / 20), b[0].x0))
+    covers = [_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
+              for b in blocks]
+    owned: dict[int, list[Segment]] = {}
+    for seg in body:
+        owned.setdefault(_owner(seg, blocks, covers, cols), []).append(seg)
+    info = _page_info(" ".join(s.text for s in margin))
+    stories = []
+    for key in sorted(owned, key=lambda k: (k < 0, k)):
+        story = _story(blocks[key] if key >= 0 else [], owned[key], cols, size, number)
+        story.page_label, story.date, story.paper = info
+        if story.title or sum(len(p) for p in story.paragraphs) >= 20:  # stray furniture is not a story
+            stories.append(story)
+    return stories
+
+
+def _covered(block: list[Segment], body: list[Segment], others: list[Segment], cols, size: float) -> set[int]:
+    """The columns a headline stands over: those it overlaps, grown sideways into each next column
+    whose text starts right under it (a short headline centred over three columns overlaps one)."""
+    top, bottom = block[0].top, block[-1].bottom
+    covered = {i for i, (a, b) in enumerate(cols) if any(h.x0 < b and h.x1 > a for h in block)}
+    grown = True
+    while grown and covered:
+        grown = False
+        for c in (min(covered) - 1, max(covered) + 1):
+            if 0 <= c < len(cols) and _starts_under(c, top, bottom, body + others, cols, size):
+                covered.add(c)
+                grown = True
+    return covered
+
+
+def _starts_under(c: int, top: float, bottom: float, printed: list[Segment], cols, size: float) -> bool:
+    """Whether column c's text begins just below a headline, with nothing (text or another headline)
+    printed beside the headline."""
+    a, b = cols[c]
+    lines = [s for s in printed if s.x0 < b and s.x1 > a and s.bottom > top - 2 * size]
+    first = min(lines, key=lambda s: s.top, default=None)
+    return first is not None and first.size < HEADLINE_RATIO * size and bottom - 1 <= first.top < bottom + 3 * size
+
+
+def _owner(seg: Segment, blocks: list[list[Segment]], covers: list[set[int]], cols) -> int:
+    """The lowest headline above a line that covers its column; else the lowest above it anywhere."""
+    column = _column_of(seg, cols)
+    above = [i for i, b in enumerate(blocks) if b[-1].bottom <= seg.top + 1]
+    over = [i for i in above if column in covers[i]]
+    pool = over or above
+    return max(pool, key=lambda i: blocks[i][-1].bottom) if pool else -1
+
+
+def _story(block: list[Segment], lines: list[Segment], cols, size: float, number: int) -> Story:
+    title_size = max((s.size for s in block), default=0)
+    titles = [s for s in block if s.size >= title_size - 0.5]
+    story = Story(title="".join(s.text for s in titles), page=number)
+    if titles:
+        story.pretitle = " ".join(s.text for s in block if s.bottom <= titles[0].top) or None
+        story.subtitle = " ".join(s.text for s in block if s.top >= titles[-1].bottom) or None
+    story.paragraphs = _paragraphs(sorted(lines, key=lambda s: (_column_of(s, cols), s.top)), cols, size)
+    return story
+
+
+def _paragraphs(lines: list[Segment], cols, size: float) -> list[str]:
+    """Lines joined into paragraphs: a new one at an indented line or after a short closing line."""
+    paragraphs: list[str] = []
+    previous_ended = True
+    for seg in lines:
+        left, right = cols[_column_of(seg, cols)]
+        indented = seg.x0 - left > 1.0 * size
+        if not paragraphs or indented or previous_ended:
+            paragraphs.append(seg.text)
+        else:
+            glue = " " if paragraphs[-1][-1:].isascii() and paragraphs[-1][-1:].isalnum() and seg.text[:1].isascii() else ""
+            paragraphs[-1] += glue + seg.text
+        previous_ended = right - seg.x1 > 2 * size and seg.text[-1:] in TERMINATORS + "）)”"
+    return paragraphs
+
+
+def _page_info(text: str) -> tuple[str | None, str | None, str | None]:
+    """版次, date and paper from the page's header and footer lines."""
+    page, date, paper = _PAGE_RE.search(text), _DATE_RE.search(text), _PAPER_RE.search(text)
+    return (f"{int(page.group(1)):02d}" if page else None,
+            f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None,
+            paper.group(1) if paper else None)
