@@ -39,7 +39,7 @@ def read_legacy_file(path: Path, date: str | None = None) -> list[Article]:
 
 
 OTHER_READERS = {".html": read_html_file, ".htm": read_html_file, ".shtml": read_html_file,
-                 ".pdf": read_pdf_file}
+                 ".pdf": read_pdf_file, ".doc": read_legacy_file, ".wps": read_legacy_file}
 
 
 def is_layout_page(path: Path) -> bool:
