@@ -94,3 +94,19 @@ def test_unusable_text_layer_is_refused_in_one_line(tmp_path, maker, says):
     result = CliRunner().invoke(cli, ["summarize", str(path)])
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "OCR" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_one_pdf_per_page_folder_joins_the_jump_and_reads_it_once(tmp_path):
+    first = make_pdf(tmp_path / "qxrb_20240312_01.pdf", PAGES[:1])
+    second = make_pdf(tmp_path / "qxrb_20240312_02.pdf", PAGES[1:])
+    front = list(read_articles(str(first)))
+    post = next(a for a in front if a.title == POST.title)
+    assert "约定秋天" in post.text and "下转" not in post.text
+    inner = list(read_articles(str(second)))
+    assert [a.title for a in inner] == [NIGHT.title, COMMENT.title]  # the jump's tail went to page 1
+
+
+def test_a_jump_whose_other_page_is_absent_keeps_its_text(tmp_path):
+    alone = make_pdf(tmp_path / "page02.pdf", PAGES[1:])
+    tail = next(a for a in read_articles(str(alone)) if a.title == POST.title)
+    assert tail.paragraphs[0].startswith("不少游客") and "上接" not in tail.text

@@ -3,6 +3,8 @@ articles jumped to another page (下转第2版 / 上接第1版) are joined, and 
 layer (a scan, or fonts without a Unicode map that come out as (cid:123)) is refused."""
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from pathlib import Path
 
@@ -34,15 +36,53 @@ def _open(path: Path):
 
 
 def read_pdf(path: Path, date: str | None = None) -> list[Article]:
-    """The articles of a PDF of newspaper pages, jumps between its pages joined."""
-    source = str(path)
-    with _open(path) as pdf:
+    """The articles of a PDF of newspaper pages, jumps between its pages joined. A jump to or from
+    a page printed in another PDF of the same folder (one PDF per 版面) is joined too: the story is
+    read whole from the file where it starts and left out of the file where it goes on."""
+    own = _file_stories(path)
+    if any(_jumps_out(s, own) for s in own):
+        own = own + [s for sibling in _siblings(path) for s in _file_stories(sibling)]
+    stories = [s for s in join_jumps(own) if s.origin == str(path)]
+    return [_article(s, str(path), date, index) for index, s in enumerate(stories)]
+
+
+def _file_stories(path: Path) -> list[Story]:
+    """Fresh copies of a file's stories (join_jumps changes the stories it joins)."""
+    return copy.deepcopy(_read_stories(str(path), path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=64)
+def _read_stories(source: str, _mtime: int) -> list[Story]:
+    """The stories of each page of a PDF, in page order; a sibling is read once per folder."""
+    with _open(Path(source)) as pdf:
         pages = [(page.chars, page.width, page.height) for page in pdf.pages]
-    chars = [c for page, _, _ in pages for c in page]
-    check_text_layer(chars, source)
+    check_text_layer([c for page, _, _ in pages for c in page], source)
     stories = [s for number, (page, width, height) in enumerate(pages, 1)
                for s in page_stories(page, width, height, number)]
-    return [_article(s, source, date, index) for index, s in enumerate(join_jumps(stories))]
+    for story in stories:
+        story.origin = source
+    return stories
+
+
+def _jumps_out(story: Story, stories: list[Story]) -> bool:
+    """Whether a story jumps to or from a page that is not among these stories' pages."""
+    pages = {s.page for s in stories}
+    ends = _JUMP_TO_RE.search(story.paragraphs[-1]) if story.paragraphs else None
+    starts = _JUMP_FROM_RE.match(_opening(story))
+    return any(m and int(m.group(1)) not in pages for m in (ends, starts))
+
+
+def _siblings(path: Path) -> list[Path]:
+    """The other readable PDFs of the folder (a page that cannot be read is simply not joined)."""
+    out = []
+    for sibling in sorted(path.parent.glob("*.pdf")):
+        if sibling != path:
+            try:
+                _read_stories(str(sibling), sibling.stat().st_mtime_ns)
+                out.append(sibling)
+            except (InputError, OSError):
+                continue
+    return out
 
 
 def check_text_layer(chars: list[dict], source: str) -> None:
@@ -69,9 +109,10 @@ def join_jumps(stories: list[Story]) -> list[Story]:
         head.paragraphs[-1] = _JUMP_TO_RE.sub("", head.paragraphs[-1])
         head.paragraphs = [p for p in head.paragraphs if p] + _without_marker(tail)
         out.remove(tail)
-    for story in out:  # a jump whose other half is not in this file: drop the marker, keep the text
+    for story in out:  # a jump whose other half was not found: drop the markers, keep the text
         if story.paragraphs:
-            story.paragraphs[-1] = _JUMP_TO_RE.sub("", story.paragraphs[-1]) or story.paragraphs[-1]
+            story.paragraphs[-1] = _JUMP_TO_RE.sub("", story.paragraphs[-1])
+            story.paragraphs = [p for p in _without_marker(story) if p]
     return out
 
 
@@ -84,6 +125,8 @@ def _opening(story: Story) -> str:
 def _without_marker(story: Story) -> list[str]:
     if story.subtitle and _JUMP_FROM_RE.match(story.subtitle):
         return story.paragraphs
+    if not story.paragraphs:
+        return []
     first = _JUMP_FROM_RE.sub("", story.paragraphs[0])
     return ([first] if first else []) + story.paragraphs[1:]
 
@@ -95,6 +138,7 @@ def _alike(a: str, b: str) -> float:
 
 def _article(story: Story, source: str, date: str | None, index: int) -> Article:
     body, byline = split_byline(story.paragraphs)
-    return Article(title=story.title, paragraphs=tuple(body), subtitle=story.subtitle, byline=byline,
+    subtitle = None if story.subtitle and _JUMP_FROM_RE.match(story.subtitle) else story.subtitle
+    return Article(title=story.title, paragraphs=tuple(body), subtitle=subtitle, byline=byline,
                    date=story.date or date, source=source, index=index, pretitle=story.pretitle,
                    paper=story.paper, page=story.page_label)

@@ -45,6 +45,7 @@ class Story:
     page_label: str | None = None
     date: str | None = None
     paper: str | None = None
+    origin: str = ""  # the file it was read from
 
 
 def segments(chars: list[dict]) -> list[Segment]:
@@ -133,6 +134,7 @@ def page_stories(chars: list[dict], width: float, height: float, number: int) ->
     for key in sorted(owned, key=lambda k: (k < 0, k)):
         story = _story(blocks[key] if key >= 0 else [], owned[key], cols, size, number)
         story.page_label, story.date, story.paper = info
+        story.page = int(info[0]) if info[0] else number  # 下转第2版 names the printed 版次
         if story.title or sum(len(p) for p in story.paragraphs) >= 20:  # stray furniture is not a story
             stories.append(story)
     return stories
