@@ -110,3 +110,21 @@ def test_a_jump_whose_other_page_is_absent_keeps_its_text(tmp_path):
     alone = make_pdf(tmp_path / "page02.pdf", PAGES[1:])
     tail = next(a for a in read_articles(str(alone)) if a.title == POST.title)
     assert tail.paragraphs[0].startswith("不少游客") and "上接" not in tail.text
+
+
+FLOWING = [(GREEN.pretitle, GREEN.title, GREEN.paragraphs[1:]), (None, SPRING.title, SPRING.paragraphs[1:]),
+           (None, COMMENT.title, COMMENT.paragraphs), (None, LIBRARY.title, LIBRARY.paragraphs[1:]),
+           (None, POST.title, POST_1[1:] + POST_2), (None, NIGHT.title, NIGHT.paragraphs[1:])]
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_page_laid_out_by_libreoffice_reads_in_column_order(tmp_path):
+    from .pdfmaker import make_flowing_pdf
+
+    path = make_flowing_pdf(tmp_path, FLOWING)
+    articles = {a.title: a for a in read_articles(str(path))}
+    assert sorted(articles) == sorted(title for _, title, _ in FLOWING)  # headlines wrapped to two lines
+    assert articles[GREEN.title].pretitle == GREEN.pretitle
+    for _, title, body in FLOWING:  # SPRING runs from the foot of one column to the top of the next
+        assert bigram_f1(articles[title].text, "".join(body)) >= 0.9, title
+        assert articles[title].paragraphs[-1][-8:] == body[-1][-8:]

@@ -18,6 +18,7 @@ SPLIT_GAP = 1.2
 MARGIN_SHARE = 0.07
 _PAGE_RE = re.compile(r"第\s*0?(\d{1,2})\s*版")
 _DATE_RE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_JUMP_FROM_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)第?\s*\d{1,2}\s*版")
 _PAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|报))")
 
 
@@ -126,9 +127,7 @@ def page_stories(chars: list[dict], width: float, height: float, number: int) ->
     blocks = sorted(headline_blocks(heads), key=lambda b: (round(b[0].top / 20), b[0].x0))
     covers = [_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
               for b in blocks]
-    owned: dict[int, list[Segment]] = {}
-    for seg in body:
-        owned.setdefault(_owner(seg, blocks, covers, cols), []).append(seg)
+    owned = _assign(body, blocks, covers, cols)
     info = _page_info(" ".join(s.text for s in margin))
     stories = []
     for key in sorted(owned, key=lambda k: (k < 0, k)):
@@ -164,24 +163,43 @@ def _starts_under(c: int, top: float, bottom: float, printed: list[Segment], col
     return first is not None and first.size < HEADLINE_RATIO * size and bottom - 1 <= first.top < bottom + 3 * size
 
 
-def _owner(seg: Segment, blocks: list[list[Segment]], covers: list[set[int]], cols) -> int:
-    """The lowest headline above a line that covers its column; else the lowest above it anywhere."""
-    column = _column_of(seg, cols)
-    above = [i for i, b in enumerate(blocks) if b[-1].bottom <= seg.top + 1]
-    over = [i for i in above if column in covers[i]]
-    pool = over or above
-    return max(pool, key=lambda i: blocks[i][-1].bottom) if pool else -1
+def _assign(body: list[Segment], blocks, covers, cols) -> dict[int, list[Segment]]:
+    """Each body line to its story (an index into blocks; -1 for text before any headline): the
+    lowest headline above it that covers its column; text at the top of a column with no headline
+    above goes on the story that ended the column before (text flowing on in reading order), unless
+    it opens with 上接第N版."""
+    owned: dict[int, list[Segment]] = {}
+    carried = -1
+    for column in range(len(cols)):
+        lines = sorted((s for s in body if _column_of(s, cols) == column), key=lambda s: s.top)
+        for seg in lines:
+            over = [i for i, b in enumerate(blocks) if b[-1].bottom <= seg.top + 1 and column in covers[i]]
+            if over:
+                owner = max(over, key=lambda i: blocks[i][-1].bottom)
+            else:
+                owner = -1 if _JUMP_FROM_RE.match(seg.text) else carried
+            owned.setdefault(owner, []).append(seg)
+            carried = owner
+    return owned
 
 
 def _story(block: list[Segment], lines: list[Segment], cols, size: float, number: int) -> Story:
     title_size = max((s.size for s in block), default=0)
     titles = [s for s in block if s.size >= title_size - 0.5]
-    story = Story(title="".join(s.text for s in titles), page=number)
+    story = Story(title=_join(titles), page=number)
     if titles:
-        story.pretitle = " ".join(s.text for s in block if s.bottom <= titles[0].top) or None
-        story.subtitle = " ".join(s.text for s in block if s.top >= titles[-1].bottom) or None
+        story.pretitle = _join([s for s in block if s.bottom <= titles[0].top]) or None
+        story.subtitle = _join([s for s in block if s.top >= titles[-1].bottom]) or None
     story.paragraphs = _paragraphs(sorted(lines, key=lambda s: (_column_of(s, cols), s.top)), cols, size)
     return story
+
+
+def _join(lines: list[Segment]) -> str:
+    """Lines of one headline as one string: a space only between two lines set side by side."""
+    text = ""
+    for before, seg in zip([None] + lines, lines):
+        text += (" " if before is not None and seg.top < before.bottom - 1 else "") + seg.text
+    return text
 
 
 def _paragraphs(lines: list[Segment], cols, size: float) -> list[str]:
