@@ -27,6 +27,7 @@ class Story:
     pretitle: str | None = None
     title_size: float = 20
     jump: str | None = None
+    fake_bold: bool = False  # headline printed twice, 0.4 pt apart, as many papers embolden
     lines: list = field(default_factory=list)
 
 
@@ -72,7 +73,8 @@ def place(c, story: Story) -> None:
         y += 6
     y += story.title_size
     c.setFont(FONT, story.title_size)
-    c.drawString((left + right - _width(story.title, story.title_size)) / 2, HEIGHT - y, story.title)
+    for offset in (0, 0.4) if story.fake_bold else (0,):
+        c.drawString((left + right - _width(story.title, story.title_size)) / 2 + offset, HEIGHT - y, story.title)
     lines = [line for p in story.paragraphs for line in _wrap(p, COLUMN_WIDTH, BODY)]
     if story.jump:
         lines.append((story.jump, False))

@@ -45,7 +45,7 @@ COMMENT = Story("春耕时节莫误农时", [
     "一年之计在于春。眼下正是春耕备耕的关键时节，各地务必把粮食生产摆在突出位置，把各项措施落到田间地头。",
     "抓春耕，既要算好眼前账，也要算好长远账，让种粮农民有钱挣、得实惠，让撂荒地重新种上庄稼。",
     "各级干部要多到田间走一走，帮助农民解决农资、农机和技术上的难处，切实把好政策变成好收成。",
-], 0, 2, 410, 800, title_size=16)
+], 0, 2, 410, 800, title_size=16, fake_bold=True)
 PAGES = [("青溪日报 2024年3月12日 星期二 第01版 要闻", [GREEN, SPRING, POST, LIBRARY]),
          ("青溪日报 2024年3月12日 星期二 第02版 综合", [POST_TAIL, NIGHT, COMMENT])]
 #: What the reader must give: title, body, 版次, in page order.

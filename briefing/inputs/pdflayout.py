@@ -12,6 +12,9 @@ from ..text import TERMINATORS, clean_display
 #: A segment this much larger than the body size is a headline (body 9-10.5 pt, headlines 14 pt up;
 #: subheads printed in bold at body size stay body).
 HEADLINE_RATIO = 1.3
+#: A bold line this much larger than the body is a headline too (a 12 pt bold title over 10 pt body).
+BOLD_RATIO = 1.15
+_BOLD_RE = re.compile(r"Bold|Heavy|Black|Hei|黑", re.I)
 #: A gap wider than this many body characters splits a line into segments (column gaps are 1.5-2).
 SPLIT_GAP = 1.2
 #: The page's header and footer: this share of the height at the top and the bottom.
@@ -32,6 +35,7 @@ class Segment:
     top: float
     bottom: float
     size: float
+    bold: bool = False
 
 
 @dataclass
@@ -60,6 +64,8 @@ def segments(chars: list[dict]) -> list[Segment]:
         row.sort(key=lambda c: c["x0"])
         run = [row[0]]
         for char in row[1:]:
+            if char["text"] == run[-1]["text"] and char["x0"] - run[-1]["x0"] < 0.3 * char["size"]:
+                continue  # "fake bold": the same glyph printed again a fraction of a point to the right
             if char["x0"] - run[-1]["x1"] > SPLIT_GAP * char["size"]:
                 out.append(_segment(run))
                 run = []
@@ -73,8 +79,14 @@ def _segment(run: list[dict]) -> Segment:
     text = run[0]["text"]
     for before, char in zip(run, run[1:]):
         text += (" " if char["x0"] - before["x1"] > 0.2 * char["size"] else "") + char["text"]
+    bold = sum(1 for c in run if _BOLD_RE.search(c.get("fontname", ""))) * 2 > len(run)
     return Segment(clean_display(text), run[0]["x0"], run[-1]["x1"], min(c["top"] for c in run),
-                   max(c["bottom"] for c in run), max(c["size"] for c in run))
+                   max(c["bottom"] for c in run), max(c["size"] for c in run), bold)
+
+
+def is_headline(seg: Segment, size: float) -> bool:
+    """Printed well above the body size, or in bold a little above it (a short line)."""
+    return seg.size >= HEADLINE_RATIO * size or (seg.bold and seg.size >= BOLD_RATIO * size and len(seg.text) <= 30)
 
 
 def body_size(segs: list[Segment]) -> float:
@@ -121,8 +133,8 @@ def page_stories(chars: list[dict], width: float, height: float, number: int) ->
     margin = [s for s in segs if (s.top < MARGIN_SHARE * height or s.bottom > (1 - MARGIN_SHARE) * height)
               and s.size <= size * 1.05]
     segs = [s for s in segs if s not in margin]
-    heads = [s for s in segs if s.size >= HEADLINE_RATIO * size]
-    body = [s for s in segs if s.size < HEADLINE_RATIO * size]
+    heads = [s for s in segs if is_headline(s, size)]
+    body = [s for s in segs if not is_headline(s, size)]
     cols = columns(body)
     blocks = sorted(headline_blocks(heads), key=lambda b: (round(b[0].top / 20), b[0].x0))
     covers = [_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
@@ -160,7 +172,7 @@ def _starts_under(c: int, top: float, bottom: float, printed: list[Segment], col
     a, b = cols[c]
     lines = [s for s in printed if s.x0 < b and s.x1 > a and s.bottom > top - 2 * size]
     first = min(lines, key=lambda s: s.top, default=None)
-    return first is not None and first.size < HEADLINE_RATIO * size and bottom - 1 <= first.top < bottom + 3 * size
+    return first is not None and not is_headline(first, size) and bottom - 1 <= first.top < bottom + 3 * size
 
 
 def _assign(body: list[Segment], blocks, covers, cols) -> dict[int, list[Segment]]:
