@@ -108,3 +108,14 @@ def test_empty_or_bodiless_html_is_one_clear_error(tmp_path, content):
     with pytest.raises(InputError) as caught:
         list(read_articles(str(page)))
     assert str(page) in str(caught.value)
+
+
+def test_article_page_without_its_page_number_takes_it_from_the_layout_page(tmp_path):
+    (tmp_path / "alone").mkdir()
+    shutil.copy(FIXTURES / "content_3306.htm", tmp_path / "alone")
+    (alone,) = read_articles(str(tmp_path / "alone" / "content_3306.htm"))
+    assert alone.page is None  # the page does not print its 版次
+    for name in ("content_3306.htm", "node_3.htm", "node_2.htm"):
+        shutil.copy(FIXTURES / name, tmp_path / name)
+    (article,) = read_articles(str(tmp_path / "content_3306.htm"))
+    assert (article.title, article.page, article.id) == ("茶园春管忙", "02", "3306")

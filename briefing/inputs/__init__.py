@@ -20,8 +20,9 @@ def _read_bytes(path: Path) -> bytes:
 def read_html_file(path: Path, date: str | None = None) -> list[Article]:
     """The article of an HTML page."""
     from .html import read_html
+    from .layout import with_layout_page
 
-    return read_html(_read_bytes(path), str(path), date)
+    return [with_layout_page(a, path) for a in read_html(_read_bytes(path), str(path), date)]
 
 
 def read_pdf_file(path: Path, date: str | None = None) -> list[Article]:

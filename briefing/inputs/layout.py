@@ -2,10 +2,13 @@
 A layout page is not an article: read alone it says what it is and lists its articles."""
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..errors import InputError
+from ..models import Article
 from ..text import clean_display
 
 #: An article link of a Founder e-paper: content_548646.htm?div=-1, ../content/202302/11/content_211242.html
@@ -35,8 +38,9 @@ def parse_layout(raw: str, tree) -> Layout | None:
         return None
     areas = [a.get("href", "") for a in tree.iter("area") if _CONTENT_RE.search(a.get("href", ""))]
     titled = _article_links(tree)
-    if not areas and len(titled) < 3:
-        return None
+    pages = [a for a in tree.iter("a") if re.search(r"node_\d+\.s?html?", a.get("href", ""))]
+    if not areas and len(titled) < 3 and not (titled and pages and _label(tree)[0]):
+        return None  # a page map, an article list, or an article or two under a 第N版 label with a page list
     if areas:  # the page map is the article list; ?div=0 and ?div=-1 areas are parts of one article
         ids = dict.fromkeys(_CONTENT_RE.search(href).group(1) for href in areas)
         titled = {cid: titled.get(cid, "") for cid in ids}
@@ -95,3 +99,34 @@ def is_layout_file(path) -> bool:
     except (InputError, OSError):
         return False
     return parse_layout(raw, tree) is not None
+
+
+def with_layout_page(article: Article, path: Path) -> Article:
+    """An article page that does not print its 版次 gets it from a layout page of the same folder
+    that lists it (a saved issue of a classic Founder e-paper)."""
+    if article.page:
+        return article
+    match = _CONTENT_RE.search(path.name)
+    content_id = article.id or (match.group(1) if match else None)
+    try:
+        pages = _folder_pages(str(path.parent), path.parent.stat().st_mtime_ns)
+    except OSError:
+        return article
+    return replace(article, page=pages[content_id]) if content_id in pages else article
+
+
+@functools.lru_cache(maxsize=16)
+def _folder_pages(folder: str, _mtime: int) -> dict[str, str]:
+    """Content id → 版次 from every layout page in a folder (read once per folder)."""
+    from .htmltext import parse_html
+
+    pages: dict[str, str] = {}
+    for path in sorted(Path(folder).glob("*.htm*")):
+        try:
+            layout = parse_layout(*parse_html(path.read_bytes(), str(path)))
+        except (InputError, OSError):
+            continue
+        if layout and layout.number:
+            for content_id, _ in layout.articles:
+                pages.setdefault(content_id, layout.number)
+    return pages
