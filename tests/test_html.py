@@ -119,3 +119,11 @@ def test_article_page_without_its_page_number_takes_it_from_the_layout_page(tmp_
         shutil.copy(FIXTURES / name, tmp_path / name)
     (article,) = read_articles(str(tmp_path / "content_3306.htm"))
     assert (article.title, article.page, article.id) == ("茶园春管忙", "02", "3306")
+
+
+@pytest.mark.parametrize("lead", ["青溪日报讯 （通讯员石青）3月11日，青溪县召开春耕生产调度会。",
+                                  "青溪日报讯 3月11日，青溪县召开春耕生产调度会。"])
+def test_a_papers_own_lead_is_stripped_from_summary_sentences(lead):
+    from briefing.text import strip_lead
+
+    assert strip_lead(lead) == "3月11日，青溪县召开春耕生产调度会。"
