@@ -127,3 +127,25 @@ def test_a_papers_own_lead_is_stripped_from_summary_sentences(lead):
     from briefing.text import strip_lead
 
     assert strip_lead(lead) == "3月11日，青溪县召开春耕生产调度会。"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["<p>", "</p>", "<div class='TRS_Editor'>", "</div>", "<!--enpcontent-->",
+                           "<!--/enpcontent-->", "<founder-content>", "<h1>", "</h1>", "<h3 class='pre'>",
+                           "<br>", "<a href='content_12.htm?div=-1'>", "</a>", "<area href='content_3.htm'>",
+                           "第01版：要闻", "<!--enpproperty <title>标题</title>", "/enpproperty-->",
+                           "<script>", "</html>", "<html>", "本报讯（记者 柳岸）", "今天，青溪县召开会议。", "\x00"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_any_html_gives_articles_or_one_input_error(pieces):
+    from briefing.inputs.html import read_html
+
+    try:
+        articles = read_html("".join(pieces).encode("utf-8"), "page.html")
+    except InputError as error:
+        assert "\n" not in str(error) and str(error).startswith("page.html: ")
+    else:
+        assert len(articles) == 1 and articles[0].paragraphs

@@ -68,3 +68,20 @@ def test_failed_conversion_is_one_line(tmp_path, monkeypatch):
     old.write_bytes(b"junk")
     with pytest.raises(InputError, match="made no .docx"):
         list(read_articles(str(old)))
+
+
+@pytest.mark.skipif(legacy.soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_real_doc_made_by_libreoffice_is_read(tmp_path):
+    import subprocess
+
+    import docx
+
+    document = docx.Document()
+    for line in TEXT.split("\n"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "2024-03-12.docx"))
+    subprocess.run([legacy.soffice(), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path / "old"), str(tmp_path / "2024-03-12.docx")],
+                   capture_output=True, timeout=240, check=True)
+    (article,) = read_articles(str(tmp_path / "old" / "2024-03-12.doc"))
+    assert article.paragraphs == tuple(TEXT.split("\n")) and article.date == "2024-03-12"

@@ -128,3 +128,17 @@ def test_page_laid_out_by_libreoffice_reads_in_column_order(tmp_path):
     for _, title, body in FLOWING:  # SPRING runs from the foot of one column to the top of the next
         assert bigram_f1(articles[title].text, "".join(body)) >= 0.9, title
         assert articles[title].paragraphs[-1][-8:] == body[-1][-8:]
+
+
+def test_pages_with_headlines_only_or_blank_pages_read_without_error(tmp_path):
+    only_heads = Story("只有标题的版面", [], 0, 2, 40, 100, title_size=30)
+    path = make_pdf(tmp_path / "heads.pdf", [("青溪日报 2024年3月12日 第05版 广告", [only_heads]), ("", [])])
+    assert list(read_articles(str(path))) == []  # a headline with no text under it is not an article
+
+
+@pytest.mark.parametrize("cut", [10, 200, 2000])
+def test_truncated_pdf_is_one_clear_error(issue, tmp_path, cut):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(issue.read_bytes()[:cut])
+    result = CliRunner().invoke(cli, ["summarize", str(broken)])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr and str(broken) in result.stderr

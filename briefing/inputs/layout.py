@@ -95,7 +95,10 @@ def is_layout_file(path) -> bool:
     from .htmltext import parse_html
 
     try:
-        raw, tree = parse_html(path.read_bytes(), str(path))
+        data = path.read_bytes()
+        if b"content_" not in data or any(m.encode() in data for m in _ARTICLE_MARKERS):
+            return False  # no article links, or an article body: not a layout page, no need to parse
+        raw, tree = parse_html(data, str(path))
     except (InputError, OSError):
         return False
     return parse_layout(raw, tree) is not None

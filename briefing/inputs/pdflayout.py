@@ -70,7 +70,7 @@ def page_stories(chars: list[dict], width: float, height: float, number: int) ->
     segs = [s for s in segs if s not in margin]
     heads = [s for s in segs if is_headline(s, size)]
     body = [s for s in segs if not is_headline(s, size)]
-    cols = columns(body)
+    cols = columns(body) or [(0.0, width)]  # a page of headlines only is one column
     blocks = sorted(headline_blocks(heads), key=lambda b: (round(b[0].top / 20), b[0].x0))
     covers = [_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
               for b in blocks]
