@@ -1,40 +1,48 @@
-"""The general extractor for pages of no known family: the element whose own paragraphs hold the
-most sentence text is the body (a text-density rule; see bench/bench_html.py for how it compares
-with trafilatura, readability-lxml and gne on the pages in ../shared/epaper)."""
+"""The general extractor for pages of no known family: text density. Each paragraph of sentence
+text scores its length for the element that holds it and half that for the one above (so a body
+whose paragraphs are each wrapped in a <div> is still found); the best-scoring element is the body.
+bench/bench_html.py compares it with trafilatura, readability-lxml and gne on ../shared/epaper."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from .htmltext import BLOCKS, blocks, has_block_child
 
 _SENTENCE_RE = re.compile(r"[，。；！？、]")
-#: A paragraph counts towards its parent's score when it has at least this many sentence marks:
-#: link lists and menus have none, body paragraphs several.
-MIN_MARKS = 1
+#: The site's footer: long, punctuated, never the article.
+_FOOTER_RE = re.compile(r"Copyright|版权所有|ICP备|ICP证|违法和不良信息|不良信息举报")
+#: Share of a paragraph's score its grandparent gets.
+GRANDPARENT = 0.5
 
 
 def extract_body(tree) -> list[str]:
     """The body paragraphs of a page: those of the element with the most paragraph text."""
-    best, best_score = None, 0
+    scores: dict = defaultdict(float)
     for element in tree.iter(*BLOCKS):
-        score = _own_text(element)
-        if score > best_score:
-            best, best_score = element, score
+        if has_block_child(element):
+            _score_loose_text(element, scores)
+            continue
+        value = _value(element.text_content(), element)
+        parent = element.getparent()
+        if value and parent is not None:
+            scores[parent] += value
+            if parent.getparent() is not None:
+                scores[parent.getparent()] += GRANDPARENT * value
+    best = max(scores, key=lambda e: scores[e], default=None)
     return blocks(best) if best is not None else []
 
 
-def _own_text(element) -> int:
-    """Characters of sentence text in an element's own child paragraphs (not its grandchildren's),
-    less the characters inside links."""
-    total = 0
-    for child in element:
-        if not isinstance(child.tag, str) or child.tag not in BLOCKS and child.tag != "span" \
-                or has_block_child(child):  # a nested block is scored as the parent of its own paragraphs
-            continue
-        text = child.text_content()
-        if len(_SENTENCE_RE.findall(text)) >= MIN_MARKS:
-            linked = sum(len(a.text_content()) for a in child.iter("a"))
-            total += max(0, len(text.strip()) - 2 * linked)
-    if element.text and _SENTENCE_RE.search(element.text):
-        total += len(element.text.strip())
-    return total
+def _value(text: str, element) -> float:
+    """Sentence characters of a paragraph, less twice the characters inside its links."""
+    if not _SENTENCE_RE.search(text) or _FOOTER_RE.search(text):
+        return 0.0
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    return max(0.0, len(text.strip()) - 2 * linked)
+
+
+def _score_loose_text(element, scores) -> None:
+    """Text set straight into a container between its children (lines split by <br>) scores for it."""
+    loose = (element.text or "") + "".join(child.tail or "" for child in element)
+    if _SENTENCE_RE.search(loose):
+        scores[element] += len(loose.strip())
