@@ -149,3 +149,25 @@ def test_any_html_gives_articles_or_one_input_error(pieces):
         assert "\n" not in str(error) and str(error).startswith("page.html: ")
     else:
         assert len(articles) == 1 and articles[0].paragraphs
+
+
+_WRAPPED = """<html><head><title>青溪县新开三条公交线路_青溪新闻网</title></head><body>
+<div class="nav"><a href="/">首页</a>，<a href="/n/">新闻</a></div><h1>青溪县新开三条公交线路</h1>
+<div class="post_text"><div><p>本月起，青溪县新开通三条城乡公交线路，覆盖沿线十二个行政村。</p></div>
+<div><p>新线路每天早六点发车，票价两元，老年人凭卡免费乘坐。</p></div>
+<div><p>县交通运输局表示，年内还将再开通两条线路，实现村村通公交。</p></div></div>
+<div class="foot">版权所有 青溪新闻网，违法和不良信息举报电话：0000-0000000，未经授权不得转载，本站郑重声明所载文章仅供参考。</div>
+</body></html>"""
+_LOOSE = """<html><body><h1>茶农喜迎开采季</h1><div class="news_txt">清明前后，青溪县的茶山上满是采茶人。<br>
+<div class="gap"></div>今年春茶长势好，每斤鲜叶收购价比去年高出五元。<br><div class="gap"></div>
+茶厂负责人说，今年预计收购鲜叶三十万斤，带动三百户茶农增收。<br></div>
+<ul><li><a href="/1.html">相关：青溪县举办茶文化节，游客品茗赏景。</a></li></ul></body></html>"""
+
+
+@pytest.mark.parametrize("page, first, count", [(_WRAPPED, "本月起", 3), (_LOOSE, "清明前后", 3)])
+def test_general_extractor_finds_wrapped_and_loose_paragraphs_not_the_footer(page, first, count):
+    from briefing.inputs.html import read_html
+
+    (article,) = read_html(page.encode("utf-8"), "page.html")
+    assert article.paragraphs[0].startswith(first) and len(article.paragraphs) == count
+    assert "版权所有" not in article.text and "相关" not in article.text
