@@ -171,3 +171,11 @@ def test_general_extractor_finds_wrapped_and_loose_paragraphs_not_the_footer(pag
     (article,) = read_html(page.encode("utf-8"), "page.html")
     assert article.paragraphs[0].startswith(first) and len(article.paragraphs) == count
     assert "版权所有" not in article.text and "相关" not in article.text
+
+
+def test_people_e_paper_page_with_plain_headings():
+    article = one("people_epaper.html")
+    assert (article.pretitle, article.title, article.subtitle) == (
+        "春耕备耕正当时", "青溪二十万亩早稻栽插过半", "农资供应充足 农机服务到田")
+    assert (article.paper, article.page, article.date) == ("人民日报", "02", "2024-03-21")
+    assert len(article.paragraphs) == 2 and "图为" not in article.text

@@ -112,13 +112,16 @@ def _paper(tree, raw: str) -> str | None:
 
 def _people(tree) -> Page | None:
     """People's Daily: h3.pre 引题, h1, h4.sub 副题 (h2 on the e-paper), the 《人民日报》（…版） line."""
-    if not (select(tree, "h3.pre") or select(tree, "h4.sub")) or not select(tree, "h1"):
+    heading, line = _first(tree, "h1"), _PEOPLE_LINE_RE.search(tree.text_content())
+    if heading is None or not (select(tree, "h3.pre") or select(tree, "h4.sub") or line):
         return None
+    from .extract import extract_body
+
     body = _body_element(tree)
-    paragraphs = blocks(body) if body is not None else []
-    page = Page(title=_text(tree, "h1"), paragraphs=paragraphs, pretitle=_text(tree, "h3.pre"),
-                subtitle=_text(tree, "h4.sub") or None, date=_meta(tree, "publishdate"))
-    line = _PEOPLE_LINE_RE.search(tree.text_content())
+    page = Page(title=clean_display(heading.text_content()),
+                paragraphs=blocks(body) if body is not None else extract_body(tree),
+                pretitle=_text(tree, "h3.pre") or _neighbour_heading(heading, -1),
+                subtitle=_text(tree, "h4.sub") or _neighbour_heading(heading, 1), date=_meta(tree, "publishdate"))
     if line:
         page.paper, page.date, page.page = line[1], iso_date(line[2]), _page_number(line[3])
         page.paragraphs = [p for p in page.paragraphs if not _PEOPLE_LINE_RE.search(p)]
