@@ -28,6 +28,7 @@ class Story:
     title_size: float = 20
     jump: str | None = None
     fake_bold: bool = False  # headline printed twice, 0.4 pt apart, as many papers embolden
+    caption: str | None = None  # a photo caption in small type under the headline
     lines: list = field(default_factory=list)
 
 
@@ -78,6 +79,10 @@ def place(c, story: Story) -> None:
     lines = [line for p in story.paragraphs for line in _wrap(p, COLUMN_WIDTH, BODY)]
     if story.jump:
         lines.append((story.jump, False))
+    if story.caption:
+        y += 12
+        c.setFont(FONT, 7.5)
+        c.drawString(left, HEIGHT - y, story.caption)
     column, top = story.first, y + 12
     y = top
     c.setFont(FONT, BODY)

@@ -24,7 +24,7 @@ SPRING = Story("青溪县召开春耕生产调度会", [
     "本报讯（记者 江帆）3月11日，青溪县召开春耕生产调度会，县委书记林致远出席并讲话。",
     "林致远强调，要抓住农时、压实责任，确保全县二十万亩早稻按时栽插，农资供应不断档，农机服务不停歇。各乡镇要把春耕任务分解到村、落实到户，县直有关部门要下沉一线帮助解决实际困难。",
     "会议通报了全县春耕备耕进展情况。截至目前，全县已储备种子四百五十吨、化肥一万二千吨，检修农机具三千一百台套，各乡镇负责人逐一汇报了下一步工作安排。",
-], 0, 1, 310, 560, title_size=18)
+], 0, 1, 310, 560, title_size=18, caption="调度会现场。本报记者 江帆 摄")
 POST_1 = ["本报讯（记者 林禾）今年以来，青溪县在主要旅游线路沿线新建乡村驿站十座，为过往游客提供休息、饮水和应急服务。上周末，十座驿站迎来了首批游客。",
           "驿站同时设立山货展销区，村民可将笋干、茶叶和蜂蜜放在驿站代售，驿站统一定价、统一结算，每月底把货款打到村民账上。",
           "石门驿站管理员何晓燕告诉记者，开业第一天就卖出笋干两百多斤、茶叶八十多斤，"]
@@ -67,6 +67,7 @@ def test_every_article_with_its_title_body_in_reading_order_and_no_extra(issue):
         assert article.page == page and article.date == "2024-03-12" and article.paper == "青溪日报"
     assert articles[0].pretitle == "青溪县启动春季植绿行动"
     assert articles[0].paragraphs[0].startswith("本报讯") and len(articles[0].paragraphs) == 4
+    assert "摄" not in articles[1].text  # the photo caption in small type is not body
 
 
 def test_jump_is_joined_and_its_markers_dropped(issue):

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from ..text import TERMINATORS
 from .pdfchars import Segment, body_size, is_headline, segments
 
+#: Lines printed this much smaller than the body are photo captions and credits, not body text.
+CAPTION_RATIO = 0.88
 #: The page's header and footer: this share of the height at the top and the bottom.
 MARGIN_SHARE = 0.07
 _PAGE_RE = re.compile(r"第\s*0?(\d{1,2})\s*版")
@@ -69,7 +71,7 @@ def page_stories(chars: list[dict], width: float, height: float, number: int) ->
               and s.size <= size * 1.05]
     segs = [s for s in segs if s not in margin]
     heads = [s for s in segs if is_headline(s, size)]
-    body = [s for s in segs if not is_headline(s, size)]
+    body = [s for s in segs if not is_headline(s, size) and s.size >= CAPTION_RATIO * size]
     cols = columns(body) or [(0.0, width)]  # a page of headlines only is one column
     blocks = sorted(headline_blocks(heads), key=lambda b: (round(b[0].top / 20), b[0].x0))
     covers = [_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
