@@ -5,11 +5,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .errors import InputError, OptionsError
 from .ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_bounded, read_docx,
                      read_jsonl_file, read_text_file, split_page)
-from typing import TYPE_CHECKING
-
+from .inputs import OTHER_READERS, is_layout_page, once_each
 from .models import Article, ArticleSummary, Brief, Options
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def expand_paths(paths: list[str]) -> list[str]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if _is_input(f))
+            out.extend(once_each(str(f) for f in sorted(p.rglob("*")) if _is_input(f)))
         else:
             out.append(path)
     return out
@@ -61,7 +62,7 @@ def expand_paths(paths: list[str]) -> list[str]:
 def _is_input(path: Path) -> bool:
     """A file in a folder worth reading: a readable type, not hidden, not the folder's README."""
     return (path.is_file() and path.suffix.lower() in READABLE_SUFFIXES and not path.name.startswith(".")
-            and not path.stem.upper().startswith("README"))
+            and not path.stem.upper().startswith("README") and not is_layout_page(path))
 
 
 def read_articles(path: str, date: str | None = None, log: Log | None = None,
@@ -93,6 +94,9 @@ def read_articles(path: str, date: str | None = None, log: Log | None = None,
         return
     if suffix == ".jsonl":
         yield from read_jsonl_file(p, path, date, on_error, parse)
+        return
+    if suffix in OTHER_READERS:
+        yield from OTHER_READERS[suffix](p, date)
         return
     try:
         with p.open("rb") as file:

@@ -86,8 +86,11 @@ def period_label(start: str, end: str) -> str:
 
 
 def _where(article: Article) -> str:
-    """The page an article came from; a JSONL record is named by its id (news.jsonl#17)."""
-    return f"{article.source}#{article.id}" if article.id else article.source
+    """The page an article came from; a JSONL record is named by its id (news.jsonl#17); an e-paper
+    article's paper and 版次 come first (湖北日报 第02版 · page.html#211259)."""
+    where = f"{article.source}#{article.id}" if article.id else article.source
+    printed = " ".join(filter(None, (article.paper, f"第{article.page}版" if article.page else None)))
+    return f"{printed} · {where}" if printed else where
 
 
 def section_of(summary: ArticleSummary, lexicon: Lexicon) -> str:

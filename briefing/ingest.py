@@ -15,7 +15,7 @@ from .models import Article, Byline
 from .text import CLOSERS, TERMINATORS, clean_display, ends_paragraph
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
-READABLE_SUFFIXES = {".txt", ".md", ".docx", ".jsonl"}
+READABLE_SUFFIXES = {".txt", ".md", ".docx", ".jsonl", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps"}
 #: A line this long with no sentence punctuation is not prose (a dump, a hash, a minified file).
 MAX_UNPUNCTUATED = 5000
 
