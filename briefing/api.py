@@ -117,9 +117,17 @@ def brief_articles(articles: Iterable[Article], config: BriefConfig | None = Non
     from .config import BriefConfig
     from .parallel import AnalysisError, summarize_stream
 
+    if isinstance(articles, (str, bytes)) or not hasattr(articles, "__iter__"):
+        raise InputError(repr(articles)[:40], "brief_articles() takes articles (from read_articles), not "
+                         f"{type(articles).__name__}", "read the inputs with read_articles() first")
     config = config or BriefConfig()
+    if not isinstance(config, BriefConfig):
+        raise OptionsError(f"brief_articles(config=...): give a BriefConfig (load_config()), not {type(config).__name__}")
     period = "week" if week else period
     start, end = choose_period([], period, date, week) if (date or week) else (None, None)
+    articles = list(articles)
+    if not all(isinstance(a, Article) for a in articles):
+        raise InputError("<articles>", "brief_articles() takes Article objects", "read the inputs with read_articles()")
     articles = [a if a.date or not date else dataclasses.replace(a, date=date) for a in articles]
     if start is None:
         start, end = choose_period((article_day(a) for a in articles), period)
