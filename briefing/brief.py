@@ -1,16 +1,20 @@
 """A leadership brief from article summaries: period, sections, near-duplicate merge, leaders, keywords."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
+from pathlib import Path
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .config import BriefConfig, Lexicon
 from .entities import is_leader
 from .errors import BriefingError
-from .models import Article, ArticleSummary, Brief, BriefItem, Keyword, LeaderActivity, Section, Source
+from .render import distinct
+from .models import (Activity, Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Keyword, Leader,
+                     Section, Source)
 
 OTHER = "其他"
 RANK_RULE = "按领导出席、涉及金额、关键词集中度、多日或多版报道综合排序"
@@ -84,9 +88,16 @@ def period_label(start: str, end: str) -> str:
     return f"{first}—{'' if a.year == b.year else f'{b.year}年'}{b.month}月{b.day}日"
 
 
-def _where(article: Article) -> str:
-    """The page an article came from; a JSONL record is named by its id (news.jsonl#17)."""
-    return f"{article.source}#{article.id}" if article.id else article.source
+def source_name(article: Article) -> str:
+    """How 来源 names an article's page: the paper and page when known, else the file's name without folders."""
+    if article.paper:
+        return f"{article.paper} 第{article.page}版" if article.page else article.paper
+    return Path(article.source).stem if article.source not in ("", "-") else "标准输入"
+
+
+def cite(article: Article) -> Source:
+    """The Source that cites one article in a brief."""
+    return Source(source_name(article), article.id, article.date, article.title, article.paper, article.page)
 
 
 def section_of(summary: ArticleSummary, lexicon: Lexicon) -> str:
@@ -184,10 +195,8 @@ def make_item(group: Sequence[ArticleSummary], weights: dict[str, float], senten
              + 1.0 * min(len(group) - 1, 2) + 3.0 * centrality)
     return BriefItem(
         title=first.article.title or _untitled(first.article), summary=first.summary[:sentences],
-        figures=tuple(figures[:4]), people=tuple(people.values()), keywords=tuple(keywords),
-        date=first.article.date,
-        sources=tuple(Source(_where(s.article), s.article.date, s.article.title) for s in group),
-        score=round(score, 4),
+        date=first.article.date, figures=tuple(figures[:4]), people=tuple(people.values()),
+        sources=tuple(cite(s.article) for s in group), candidates=first.candidates, score=round(score, 4),
     )
 
 
@@ -196,38 +205,47 @@ def _untitled(article: Article) -> str:
     return text[:24] + ("…" if len(text) > 24 else "") or "（无标题）"
 
 
-def leader_activities(items: Iterable[BriefItem]) -> tuple[LeaderActivity, ...]:
-    """Who did what when: each leader of each item, in date order."""
-    seen: dict[tuple[str, str], LeaderActivity] = {}
+def leader_activities(items: Iterable[BriefItem]) -> tuple[Leader, ...]:
+    """Each leader once, in order of first appearance, with the items they appear in by date."""
+    found: dict[str, tuple[str, list[Activity]]] = {}
     for item in sorted(items, key=lambda i: i.date or ""):
         for person in item.people:
             if is_leader(person):
-                seen.setdefault((person.name, item.title),
-                                LeaderActivity(person.name, person.title or "", item.date, item.title))
-    return tuple(seen.values())
+                title, activities = found.setdefault(person.name, (person.title or "", []))
+                if item.title not in {a.item for a in activities}:
+                    activities.append(Activity(item.date, item.title, item.title))
+    return tuple(Leader(name, title, rank, tuple(acts)) for rank, (name, (title, acts)) in enumerate(found.items()))
 
 
 def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period: str,
                 start: dt.date, end: dt.date, articles_read: int) -> Brief:
     """The brief of one period from the summaries of the articles dated in it."""
     top = period_keywords(summaries, 50, config.stopwords)  # scaled by the first, so any prefix is the same
-    keywords = top[:20]  # the template shows the first 10 distinct
-    weights = {k.word: k.weight for k in top}
     lexicon = config.lexicon()
+    weights = {k.word: k.weight for k in top}
     grouped: dict[str, list[BriefItem]] = {name: [] for name, _ in lexicon} | {OTHER: []}
-    items = []
     for group in duplicate_groups(summaries):
         item = make_item([summaries[i] for i in group], weights, config.sentences, config.stopwords)
         grouped[section_of(summaries[group[0]], lexicon)].append(item)
-        items.append(item)
-    ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep date and input order
+    sections, n = [], 0
+    for name, found in grouped.items():
+        keyed = []
+        for item in found:
+            n += 1
+            keyed.append(dataclasses.replace(item, key=str(n)))
+        if keyed:
+            sections.append(Section(name, tuple(keyed)))
+    items = [item for section in sections for item in section.items]
+    ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep section and input order
     default_issue = start.isocalendar()[1] if period == "week" else start.timetuple().tm_yday
     return Brief(
         title=config.title or ("每日要情" if period == "day" else "每周要情"),
         issue=str(config.issue if config.issue is not None else default_issue), unit=config.unit,
         period=period, start=start.isoformat(), end=end.isoformat(),
-        highlights=tuple(ranked[:config.highlights]),
-        sections=tuple(Section(name, tuple(found)) for name, found in grouped.items() if found),
-        leaders=leader_activities(items), keywords=keywords,
-        articles_read=articles_read, articles_used=len(summaries), closing=config.closing,
+        highlights=tuple(Highlight(i.key, i.summary[0] if i.summary else "") for i in ranked[:config.highlights]),
+        sections=tuple(sections), leaders=leader_activities(items),
+        keywords=tuple(k.word for k in distinct(top[:20])[:10]),
+        counts=Counts(read=len(summaries), shown=len(items), merged=len(summaries) - len(items),
+                      inputs=articles_read),
+        closing=config.closing,
     )

@@ -24,3 +24,7 @@ class TemplateError(BriefingError):
 
 class ConfigError(BriefingError):
     """A configuration file that cannot be read or has a wrong value."""
+
+
+class DraftError(BriefingError):
+    """A brief draft (.json) that does not fit the schema: the message names the key and what is expected."""

@@ -39,14 +39,14 @@ def test_seed_week(tmp_path):
     text = written(result, out)
     assert f"wrote {out}" in result.stdout
     assert "2024年5月13日—5月19日" in text and "第20期" in text
-    assert "## 领导活动" in text and "| 周明远 | 区委书记 | 5月13日 |" in text
-    assert "## 本期关键词" in text and "本期阅读稿件 23 篇，采用 23 篇" in text
+    assert "## 领导活动" in text and "| 周明远 | 区委书记 | 5月13日　" in text
+    assert "## 本期关键词" in text and "本期阅读稿件 23 篇：全文编发 22 条" in text
     for section in ("党建与干部", "招商引资与项目建设", "教育与民生", "城市建设与管理"):
         assert f"、{section}\n" in text
     # The 星禾 signing of 05-14 and 05-15 is one item citing both pages.
     assert text.count("### ") == 22
-    assert "2024-05-14.txt（5月14日）《星禾生物医药产业园项目成功签约》；" in text
-    assert "2024-05-15.txt（5月15日）《星禾生物医药产业园项目签约落地》" in text
+    assert "2024-05-14（5月14日）《星禾生物医药产业园项目成功签约》；" in text
+    assert "2024-05-15（5月15日）《星禾生物医药产业园项目签约落地》" in text
     highlights = text.split("## 本期要点")[1].split("## 一、")[0]
     assert 3 <= highlights.count("**") // 2 <= 5
 
@@ -54,12 +54,12 @@ def test_seed_week(tmp_path):
 def test_seed_day_and_undated_page_gets_date(tmp_path):
     out = tmp_path / "day.md"
     text = written(run(SEEDS, "--period", "day", "--date", "2024-05-15", "-o", out), out)
-    assert "# 每日要情" in text and "2024年5月15日\n" in text and "采用 5 篇" in text
+    assert "# 每日要情" in text and "2024年5月15日\n" in text and "本期阅读稿件 5 篇" in text
     page = tmp_path / "page.txt"
     page.write_text((SEEDS / "2024-05-14.txt").read_text(encoding="utf-8"), encoding="utf-8")
     text = written(run(page, "--period", "day", "--date", "2024-05-20", "-o", tmp_path / "undated.md"),
                    tmp_path / "undated.md")
-    assert "2024年5月20日" in text and "采用 4 篇" in text
+    assert "2024年5月20日" in text and "本期阅读稿件 4 篇" in text
 
 
 def test_date_line_in_page(tmp_path):
@@ -115,7 +115,7 @@ def test_xwlb_week(tmp_path):
     shown = [r for r in inside if escape_md(r["title"]) in text]
     assert len(shown) >= 0.9 * len(inside), f"{len(shown)} of {len(inside)} shown"
     assert not [t for t in outside if escape_md(t) in text]
-    assert f"采用 {len(inside)} 篇" in text
+    assert f"本期阅读稿件 {len(inside)} 篇" in text
     assert "《习近平会见泰国国王》；" in text and "《习近平会见泰国国王哇集拉隆功》" in text
     assert "合并：2 篇报道同一事项" in text
 
@@ -156,7 +156,7 @@ def test_unreadable_file_among_many(tmp_path):
     result = run(pages, "-o", out)
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "2024-05-16.txt: looks like a binary file" in result.stderr
-    assert "采用 18 篇" in out.read_text(encoding="utf-8")
+    assert "本期阅读稿件 18 篇" in out.read_text(encoding="utf-8")
 
 
 def test_output_in_missing_folder(tmp_path):
@@ -194,7 +194,7 @@ def test_own_template(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["-o", "b.txt"], "must end in .md or .docx"),
+    (["-o", "b.txt"], "must end in .md, .docx or .json"),
     (["-o", "b.md", "--date", "2024-05-13", "--week", "2024-W20"], "not both"),
 ])
 def test_usage_errors(tmp_path, args, message):
@@ -260,6 +260,7 @@ def test_jsonl_items_cite_their_record_ids(tmp_path):
              "text": f"区里召开第{i}次专题会议。会议强调要抓好落实。各部门要协同推进第{i}项工作。"} for i in range(3)]
     data = tmp_path / "week.jsonl"
     data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
-    out = tmp_path / "b.md"
-    text = written(run(data, "-o", out), out)
-    assert all(f"week.jsonl#r{i}" in text for i in range(3))
+    out = tmp_path / "b.json"
+    brief = json.loads(written(run(data, "-o", out), out))
+    cited = [(s["source"], s["id"]) for section in brief["sections"] for i in section["items"] for s in i["sources"]]
+    assert sorted(cited) == [("week", f"r{i}") for i in range(3)]

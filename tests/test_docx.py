@@ -7,9 +7,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from briefing.api import read_articles
+from briefing.brief import cite
 from briefing.errors import TemplateError
-from briefing.models import (ArticleSummary, Brief, BriefItem, Byline, Keyword, LeaderActivity, Options,
-                             Person, Section, Source)
+from briefing.models import (Activity, ArticleSummary, Brief, BriefItem, Byline, Counts, Highlight, Leader,
+                             Options, Person, Section, Source)
 from briefing.render.docx import clean, cn_date, cn_number, default_reference, write_article, write_brief
 from briefing.scoring import summarize_article
 
@@ -18,20 +19,20 @@ from .helpers import SEEDS, real_page
 BODY, TITLE, HEI, KAI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"
 
 
-def item(title, date="2024-05-13", path="seeds/2024-05-13.txt", summary=("第一句。", "第二句。"), more=()):
-    sources = (Source(path, date, title), *more)
-    return BriefItem(title, summary, ("1.2亿元",), (Person("周明远", "区委书记"),), ("项目",), date, sources)
+def item(title, date="2024-05-13", path="2024-05-13", summary=("第一句。", "第二句。"), more=(), key="1"):
+    sources = (Source(path, None, date, title), *more)
+    return BriefItem(title, summary, date, ("1.2亿元",), (Person("周明远", "区委书记"),), sources, key=key)
 
 
 def make_brief(**changes):
-    first, second = item("青溪区召开项目推进会"), item("区长调研教育工作", "2024-05-14")
-    merged = item("新能源产业园签约", more=(Source("seeds/2024-05-14.txt", "2024-05-14", "新能源产业园正式签约"),))
+    first, second = item("青溪区召开项目推进会"), item("区长调研教育工作", "2024-05-14", key="2")
+    merged = item("新能源产业园签约", more=(Source("2024-05-14", None, "2024-05-14", "新能源产业园正式签约"),), key="3")
     fields = dict(
         title="每周要情", issue="3", unit="青溪区委办公室", period="week", start="2024-05-13", end="2024-05-19",
-        highlights=(first, merged), sections=(Section("招商引资与项目建设", (first, merged)),
-                                              Section("教育与民生", (second,))),
-        leaders=(LeaderActivity("周明远", "区委书记", "2024-05-13", first.title),),
-        keywords=(Keyword("项目", 0.3), Keyword("教育", 0.2)), articles_read=4, articles_used=4,
+        highlights=(Highlight("1", "第一句。"), Highlight("3", "第一句。")),
+        sections=(Section("招商引资与项目建设", (first, merged)), Section("教育与民生", (second,))),
+        leaders=(Leader("周明远", "区委书记", 1, (Activity("2024-05-13", "主持推进会", first.title),)),),
+        keywords=("项目", "教育"), counts=Counts(read=4, shown=3, merged=1, inputs=4),
         closing=("报：市委办公室", "送：区委、区政府领导", "发：各乡镇（街道）、区直各单位"))
     fields.update(changes)
     return Brief(**fields)
@@ -131,7 +132,7 @@ def test_cn_date():
 def test_text_word_rejects_never_stops_a_brief(tmp_path):
     bad = item("标题\x0b含\x0c控制符\ud800", summary=("句子\x00一。",))
     path = tmp_path / "brief.docx"
-    write_brief(make_brief(highlights=(bad,), sections=(Section("其他\x01", (bad,)),)), path)
+    write_brief(make_brief(highlights=(Highlight("1", "要点\x0b一。"),), sections=(Section("其他\x01", (bad,)),)), path)
     assert "标题 含 控制符" in text_of(docx.Document(str(path)))
 
 
@@ -203,11 +204,11 @@ def test_article_with_byline_and_no_keywords(tmp_path):
 
 def test_real_page_as_a_daily_brief(tmp_path):
     summaries = summaries_of(real_page(), "2023-04-21")
-    items = tuple(BriefItem(s.article.title, s.summary, s.entities.figures, s.entities.people,
-                            tuple(k.word for k in s.keywords), s.article.date,
-                            (Source(s.article.source, s.article.date, s.article.title),)) for s in summaries)
-    brief = make_brief(period="day", start="2023-04-21", end="2023-04-21", highlights=items[:3],
-                       sections=(Section("其他", items),), leaders=(), articles_read=6, articles_used=6)
+    items = tuple(BriefItem(s.article.title, s.summary, s.article.date, s.entities.figures, s.entities.people,
+                            (cite(s.article),), key=str(n)) for n, s in enumerate(summaries))
+    brief = make_brief(period="day", start="2023-04-21", end="2023-04-21",
+                       highlights=tuple(Highlight(i.key, i.summary[0]) for i in items[:3]),
+                       sections=(Section("其他", items),), leaders=(), counts=Counts(read=6, shown=6))
     path = tmp_path / "brief.docx"
     write_brief(brief, path)
     document = docx.Document(str(path))

@@ -1,6 +1,7 @@
 """Word output in the GB/T 9704-2012 layout: the brief as a 简报 and one article, styled by a reference .docx."""
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import zipfile
@@ -19,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from ..errors import TemplateError
 from ..fsutil import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
-from . import distinct
+from . import distinct, issue_day, live_highlights
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
           "Brief Dateline", "Brief Source", "Brief Closing", "Article Meta", "Article Keywords", "Summary Box")
@@ -191,21 +192,27 @@ def _text_width(document: Document):
 
 
 def _masthead(document: Document, brief: Brief) -> None:
-    """Red title, 第N期, unit left and date right over a red rule."""
+    """密级 top left, the red title, 第N期 (总第N期), unit left and date right over a red rule."""
+    if brief.classification:
+        mark = add_paragraph(document, "Normal", brief.classification)
+        mark.paragraph_format.first_line_indent = Pt(0)
     add_paragraph(document, "Brief Masthead", brief.title)
     if brief.issue:
         issue = str(brief.issue)
-        add_paragraph(document, "Brief Issue", issue if "期" in issue else f"第{issue}期")
-    dateline = add_paragraph(document, "Brief Dateline", f"{clean(brief.unit)}\t{cn_date(brief.end)}")
+        issue = issue if "期" in issue else f"第{issue}期"
+        if brief.total_issue:
+            issue += f"（总第{brief.total_issue}期）" if "期" not in brief.total_issue else f"（{brief.total_issue}）"
+        add_paragraph(document, "Brief Issue", issue)
+    dateline = add_paragraph(document, "Brief Dateline", f"{clean(brief.unit)}\t{cn_date(issue_day(brief))}")
     dateline.paragraph_format.tab_stops.add_tab_stop(_text_width(document), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def _sources(item: BriefItem) -> str:
-    """（来源：page，4月21日；《other title》，page，4月22日）: merged articles are cited by their own titles."""
+    """（来源：paper page，4月21日；《other title》，paper page，4月22日）: other articles cited by their titles."""
     cited = []
     for source in item.sources:
         parts = [f"《{clean(source.title)}》" if source.title != item.title else "",
-                 clean(Path(source.path).stem), cn_date(source.date, year=False)]
+                 clean(source.source), cn_date(source.date, year=False)]
         cited.append("，".join(part for part in parts if part))
     return f"（来源：{'；'.join(cited)}）" if cited else ""
 
@@ -220,11 +227,29 @@ def _item(document: Document, number: int, item: BriefItem) -> None:
         add_paragraph(document, "Brief Source", _sources(item))
 
 
+def _listed(item: BriefItem) -> str:
+    """One line of 附：本期其他报道: title（4月21日，paper page）."""
+    where = "；".join(dict.fromkeys(clean(s.source) for s in item.sources))
+    parts = [part for part in (cn_date(item.date, year=False), where) if part]
+    return clean(item.title) + (f"（{'，'.join(parts)}）" if parts else "")
+
+
+def _counts(brief: Brief) -> str:
+    c = brief.counts
+    text = f"本期共阅读报道{c.read}篇，全文编发{c.shown}条"
+    text += f"，列目{c.listed}条" if c.listed else ""
+    text += f"，合并重复报道{c.merged}篇" if c.merged else ""
+    text += f"，剔除非新闻稿件{c.dropped}篇" if c.dropped else ""
+    return text + "。"
+
+
 def _closing(document: Document, brief: Brief) -> None:
     """版记: the 报/送/发 lines between rules, thick first and last; then the unit and date 印发."""
     lines = [clean(line).strip() for line in brief.closing if clean(line).strip()]
     if brief.unit:
-        lines.append(f"{clean(brief.unit)}\t{cn_date(brief.end)}印发")
+        lines.append(f"{clean(brief.unit)}\t{cn_date(issue_day(brief))}印发")
+    if brief.copies:
+        lines.append(f"（共印{brief.copies}份）")
     for n, line in enumerate(lines):
         paragraph = add_paragraph(document, "Brief Closing", line)
         fmt = paragraph.paragraph_format
@@ -256,27 +281,34 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
     document = open_reference(reference_doc, line_spacing_pt)
     _masthead(document, brief)
     add_paragraph(document, "Title", f"{period_text(brief)}要情")
-    add_paragraph(document, "Normal", f"本期共阅读报道{brief.articles_read}篇，择要编发{brief.articles_used}篇。")
-    heading = iter(range(1, 100))
-    if brief.highlights:
+    if brief.editor_note:
+        add_paragraph(document, "Summary Box", "编者按：" + clean(brief.editor_note))
+    add_paragraph(document, "Normal", _counts(brief))
+    heading = itertools.count(1)
+    highlights = live_highlights(brief)
+    if highlights:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期要点")
-        for n, item in enumerate(brief.highlights, 1):
-            lead = clean(item.summary[0]) if item.summary else ""
-            add_paragraph(document, "Normal", f"{n}．{clean(item.title)}。{lead}")
+        for n, h in enumerate(highlights, 1):
+            lead = clean(h["text"])
+            add_paragraph(document, "Normal", f"{n}．{clean(h['item'].title)}。{lead}")
     for section in brief.sections:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、{clean(section.name)}")
         for n, item in enumerate(section.items, 1):
             _item(document, n, item)
     if brief.leaders:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、领导活动")
-        for a in brief.leaders:
-            when = cn_date(a.date, year=False)
-            add_paragraph(document, "Normal", f"{when + '，' if when else ''}{clean(a.title)}{clean(a.name)}：{clean(a.what)}")
+        for leader in brief.leaders:
+            done = "；".join(f"{cn_date(a.date, year=False)}{clean(a.text)}" for a in leader.activities)
+            add_paragraph(document, "Normal", f"{clean(leader.title)}{clean(leader.name)}：{done}。")
     if brief.keywords:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
-        add_paragraph(document, "Normal", "、".join(clean(k.word) for k in distinct(brief.keywords)[:10]))
+        add_paragraph(document, "Normal", "、".join(clean(k) for k in brief.keywords))
+    if brief.more:
+        add_paragraph(document, "Heading 1", "附：本期其他报道")
+        for n, item in enumerate(brief.more, 1):
+            add_paragraph(document, "Normal", f"{n}．{_listed(item)}")
     _closing(document, brief)
-    _properties(document, f"{clean(brief.title)} {period_text(brief)}", [k.word for k in brief.keywords])
+    _properties(document, f"{clean(brief.title)} {period_text(brief)}", list(brief.keywords))
     _save(document, path)
 
 

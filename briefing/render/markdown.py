@@ -11,7 +11,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
-from . import distinct
+from . import distinct, issue_day, live_highlights
 from ..models import Brief
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -102,6 +102,7 @@ def render_brief(brief: Brief, template_file: str | None = None) -> str:
     from ..brief import RANK_RULE, period_label
 
     return render("brief.md.j2", template_file, brief=brief, period_label=period_label(brief.start, brief.end),
+                  issue_date=period_label(issue_day(brief), issue_day(brief)), highlights=live_highlights(brief),
                   rank_rule=RANK_RULE)
 
 
