@@ -13,6 +13,7 @@ from .config import BriefConfig, Lexicon
 from .entities import is_leader
 from .errors import BriefingError
 from .render import distinct
+from .render.cn import period_label  # noqa: F401  (part of this module's API before render/cn.py)
 from .models import (Activity, Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Keyword, Leader,
                      Section, Source)
 
@@ -77,15 +78,6 @@ def choose_period(days: Iterable[dt.date | None], period: str, date: str | None 
         raise PeriodError("no dated articles in the inputs; name the pages like 2024-05-13.txt, "
                           'give JSONL records a "date", or pass --date')
     return period_of(max(known), period)
-
-
-def period_label(start: str, end: str) -> str:
-    """2025年11月24日—11月30日 (the year repeated only when it changes); one day is one date."""
-    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    first = f"{a.year}年{a.month}月{a.day}日"
-    if a == b:
-        return first
-    return f"{first}—{'' if a.year == b.year else f'{b.year}年'}{b.month}月{b.day}日"
 
 
 def source_name(article: Article) -> str:

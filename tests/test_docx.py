@@ -11,7 +11,7 @@ from briefing.brief import cite
 from briefing.errors import TemplateError
 from briefing.models import (Activity, ArticleSummary, Brief, BriefItem, Byline, Counts, Highlight, Leader,
                              Options, Person, Section, Source)
-from briefing.render.docx import clean, cn_date, cn_number, default_reference, write_article, write_brief
+from briefing.render.docx import clean, default_reference, write_article, write_brief
 from briefing.scoring import summarize_article
 
 from .helpers import SEEDS, real_page
@@ -116,17 +116,6 @@ def test_line_spacing_is_configurable(tmp_path):
 ])
 def test_clean(raw, cleaned):
     assert clean(raw) == cleaned
-
-
-@pytest.mark.parametrize("n, text", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
-def test_cn_number(n, text):
-    assert cn_number(n) == text
-
-
-def test_cn_date():
-    assert cn_date("2023-04-21") == "2023年4月21日"
-    assert cn_date("2023-04-21", year=False) == "4月21日"
-    assert cn_date(None) == "" and cn_date("上周") == "上周"
 
 
 def test_text_word_rejects_never_stops_a_brief(tmp_path):

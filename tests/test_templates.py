@@ -1,10 +1,9 @@
 """The shipped Jinja2 templates: golden files, Markdown escaping, and errors that name file and line."""
 import pytest
 
-from briefing.brief import period_label
 from briefing.errors import TemplateError
 from briefing.models import Activity, Brief, BriefItem, Counts, Highlight, Leader, Person, Section, Source
-from briefing.render.markdown import cn_date, cn_number, escape_md, render, render_brief
+from briefing.render.markdown import escape_md, render, render_brief
 
 SIGNING = BriefItem(
     title="星禾生物医药产业园项目成功签约", summary=("5月14日上午,青溪区举行签约仪式。", "项目总投资约12亿元。"),
@@ -63,24 +62,6 @@ def test_brief_escapes_article_text():
 ])
 def test_escape_md(text, escaped):
     assert escape_md(text) == escaped
-
-
-@pytest.mark.parametrize("n, chinese", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (99, "九十九")])
-def test_cn_number(n, chinese):
-    assert cn_number(n) == chinese
-
-
-@pytest.mark.parametrize("start, end, label", [
-    ("2025-11-24", "2025-11-30", "2025年11月24日—11月30日"),
-    ("2025-12-29", "2026-01-04", "2025年12月29日—2026年1月4日"),
-    ("2024-05-14", "2024-05-14", "2024年5月14日"),
-])
-def test_period_label(start, end, label):
-    assert period_label(start, end) == label
-
-
-def test_cn_date_never_none():
-    assert cn_date("2024-05-04") == "5月4日" and cn_date(None) == "" and cn_date("yesterday") == ""
 
 
 def test_own_template_syntax_error_names_file_and_line(tmp_path):

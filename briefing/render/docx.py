@@ -21,6 +21,7 @@ from ..errors import TemplateError
 from ..fsutil import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
 from . import distinct, issue_day, live_highlights
+from .cn import cn_date, cn_number, full_width, period_label
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
           "Brief Dateline", "Brief Source", "Brief Closing", "Article Meta", "Article Keywords", "Summary Box")
@@ -33,12 +34,16 @@ PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "w
               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
               "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr")
 _BORDER_ORDER = ("top", "left", "bottom", "right", "between", "bar")
-_DIGITS = "零一二三四五六七八九"
 
 
 def clean(text: object) -> str:
     """Text Word can store: control characters and lone surrogates removed, line breaks made spaces."""
     return _FORBIDDEN.sub("", _BREAKS.sub(" ", str(text)))
+
+
+def official(text: object) -> str:
+    """A brief's display text: clean, and ASCII , ; : ~ between Chinese characters made full-width."""
+    return full_width(clean(text))
 
 
 def set_child(parent, tag: str, order: tuple[str, ...] = (), **attrs: str):
@@ -61,29 +66,9 @@ def set_border(ppr, sides: tuple[str, ...], size: int, color: str = "000000", sp
         set_child(borders, side, _BORDER_ORDER, val="single", sz=str(size), space=str(space), color=color)
 
 
-def cn_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (heading numbers up to 99)."""
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-
-
-def cn_date(iso: str | None, year: bool = True) -> str:
-    """2023-04-21 -> 2023年4月21日 (or 4月21日); anything else is returned as given."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    if not match:
-        return iso or ""
-    y, m, d = (int(part) for part in match.groups())
-    return f"{y}年{m}月{d}日" if year else f"{m}月{d}日"
-
-
 def period_text(brief: Brief) -> str:
     """The brief's period: one day, or 2025年11月24日—11月30日."""
-    if brief.period == "day" or brief.start == brief.end:
-        return cn_date(brief.end)
-    same_year = brief.start[:4] == brief.end[:4]
-    return f"{cn_date(brief.start)}—{cn_date(brief.end, year=not same_year)}"
+    return period_label(brief.start, brief.end)
 
 
 def default_reference() -> Path:
@@ -203,7 +188,7 @@ def _masthead(document: Document, brief: Brief) -> None:
         if brief.total_issue:
             issue += f"（总第{brief.total_issue}期）" if "期" not in brief.total_issue else f"（{brief.total_issue}）"
         add_paragraph(document, "Brief Issue", issue)
-    dateline = add_paragraph(document, "Brief Dateline", f"{clean(brief.unit)}\t{cn_date(issue_day(brief))}")
+    dateline = add_paragraph(document, "Brief Dateline", f"{official(brief.unit)}\t{cn_date(issue_day(brief), year=True)}")
     dateline.paragraph_format.tab_stops.add_tab_stop(_text_width(document), WD_TAB_ALIGNMENT.RIGHT)
 
 
@@ -211,27 +196,27 @@ def _sources(item: BriefItem) -> str:
     """（来源：paper page，4月21日；《other title》，paper page，4月22日）: other articles cited by their titles."""
     cited = []
     for source in item.sources:
-        parts = [f"《{clean(source.title)}》" if source.title != item.title else "",
-                 clean(source.source), cn_date(source.date, year=False)]
+        parts = [f"《{official(source.title)}》" if source.title != item.title else "",
+                 official(source.source), cn_date(source.date)]
         cited.append("，".join(part for part in parts if part))
     return f"（来源：{'；'.join(cited)}）" if cited else ""
 
 
 def _item(document: Document, number: int, item: BriefItem) -> None:
-    add_paragraph(document, "Heading 2", f"（{cn_number(number)}）{clean(item.title)}")
+    add_paragraph(document, "Heading 2", f"（{cn_number(number)}）{official(item.title)}")
     if item.summary:
-        add_paragraph(document, "Normal", "".join(clean(s) for s in item.summary))
+        add_paragraph(document, "Normal", "".join(official(s) for s in item.summary))
     if item.figures:
-        add_paragraph(document, "Normal", "主要数据：" + "；".join(clean(f) for f in item.figures) + "。")
+        add_paragraph(document, "Normal", "主要数据：" + "；".join(official(f) for f in item.figures) + "。")
     if item.sources:
         add_paragraph(document, "Brief Source", _sources(item))
 
 
 def _listed(item: BriefItem) -> str:
     """One line of 附：本期其他报道: title（4月21日，paper page）."""
-    where = "；".join(dict.fromkeys(clean(s.source) for s in item.sources))
-    parts = [part for part in (cn_date(item.date, year=False), where) if part]
-    return clean(item.title) + (f"（{'，'.join(parts)}）" if parts else "")
+    where = "；".join(dict.fromkeys(official(s.source) for s in item.sources))
+    parts = [part for part in (cn_date(item.date), where) if part]
+    return official(item.title) + (f"（{'，'.join(parts)}）" if parts else "")
 
 
 def _counts(brief: Brief) -> str:
@@ -245,9 +230,9 @@ def _counts(brief: Brief) -> str:
 
 def _closing(document: Document, brief: Brief) -> None:
     """版记: the 报/送/发 lines between rules, thick first and last; then the unit and date 印发."""
-    lines = [clean(line).strip() for line in brief.closing if clean(line).strip()]
+    lines = [official(line).strip() for line in brief.closing if official(line).strip()]
     if brief.unit:
-        lines.append(f"{clean(brief.unit)}\t{cn_date(issue_day(brief))}印发")
+        lines.append(f"{official(brief.unit)}\t{cn_date(issue_day(brief), year=True)}印发")
     if brief.copies:
         lines.append(f"（共印{brief.copies}份）")
     for n, line in enumerate(lines):
@@ -282,33 +267,33 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
     _masthead(document, brief)
     add_paragraph(document, "Title", f"{period_text(brief)}要情")
     if brief.editor_note:
-        add_paragraph(document, "Summary Box", "编者按：" + clean(brief.editor_note))
+        add_paragraph(document, "Summary Box", "编者按：" + official(brief.editor_note))
     add_paragraph(document, "Normal", _counts(brief))
     heading = itertools.count(1)
     highlights = live_highlights(brief)
     if highlights:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期要点")
         for n, h in enumerate(highlights, 1):
-            lead = clean(h["text"])
-            add_paragraph(document, "Normal", f"{n}．{clean(h['item'].title)}。{lead}")
+            lead = official(h["text"])
+            add_paragraph(document, "Normal", f"{n}．{official(h['item'].title)}。{lead}")
     for section in brief.sections:
-        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、{clean(section.name)}")
+        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、{official(section.name)}")
         for n, item in enumerate(section.items, 1):
             _item(document, n, item)
     if brief.leaders:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、领导活动")
         for leader in brief.leaders:
-            done = "；".join(f"{cn_date(a.date, year=False)}{clean(a.text)}" for a in leader.activities)
-            add_paragraph(document, "Normal", f"{clean(leader.title)}{clean(leader.name)}：{done}。")
+            done = "；".join(f"{cn_date(a.date)}{official(a.text)}" for a in leader.activities)
+            add_paragraph(document, "Normal", f"{official(leader.title)}{official(leader.name)}：{done}。")
     if brief.keywords:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
-        add_paragraph(document, "Normal", "、".join(clean(k) for k in brief.keywords))
+        add_paragraph(document, "Normal", "、".join(official(k) for k in brief.keywords))
     if brief.more:
         add_paragraph(document, "Heading 1", "附：本期其他报道")
         for n, item in enumerate(brief.more, 1):
             add_paragraph(document, "Normal", f"{n}．{_listed(item)}")
     _closing(document, brief)
-    _properties(document, f"{clean(brief.title)} {period_text(brief)}", list(brief.keywords))
+    _properties(document, f"{official(brief.title)} {period_text(brief)}", list(brief.keywords))
     _save(document, path)
 
 
@@ -322,7 +307,7 @@ def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str 
         add_paragraph(document, "Subtitle", article.subtitle)
     byline = [f"记者 {'、'.join(article.byline.reporters)}" if article.byline.reporters else "",
               f"通讯员 {'、'.join(article.byline.correspondents)}" if article.byline.correspondents else ""]
-    meta = "　".join(part for part in (cn_date(article.date), *byline) if part)
+    meta = "　".join(part for part in (cn_date(article.date, year=True), *byline) if part)
     if meta:
         add_paragraph(document, "Article Meta", meta)
     if summary.keywords:
