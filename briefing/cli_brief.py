@@ -15,8 +15,9 @@ from .errors import BriefingError
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--output", "-o", required=True, metavar="OUT.md|OUT.docx|OUT.json",
               help="Where to write the brief; the suffix picks Markdown, Word, or the brief as data (a draft).")
-@click.option("--period", type=click.Choice(["day", "week"]), default="week", show_default=True,
-              help="Brief one day (每日要情) or one Monday-Sunday week (每周要情).")
+@click.option("--period", type=click.Choice(["day", "week", "month", "quarter", "year"]), default="week",
+              show_default=True, help="Brief one day (每日要情), a Monday-Sunday week (每周要情), a calendar month "
+                                      "(月度要情), quarter (季度要情) or year (年度要情).")
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="The day to brief (or a day of the week to brief); also the date of undated pages.")
 @click.option("--week", metavar="YYYY-Www", help="The ISO week to brief, e.g. 2025-W48 (implies --period week).")
@@ -43,6 +44,7 @@ def command(paths: tuple[str, ...], output: str, period: str, date: str | None, 
     Examples:
       briefing brief seeds -o brief.md
       briefing brief seeds --period day --date 2024-05-15 -o day.md
+      briefing brief news.jsonl --period month --date 2025-11-15 -o month.docx
       briefing brief news.jsonl --week 2025-W46 -o week.docx --config office.toml
       briefing brief pages/ -o brief.md --template my-brief.md.j2 --force
       briefing brief seeds -o brief.docx --reference-doc office-styles.docx
@@ -74,6 +76,7 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
     from .config import load_config
     from .fsutil import check_target
     from .models import Options
+    from .select import prepare
 
     target = check_target(output, force)
     config = load_config(config_path)
@@ -92,9 +95,10 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
     if not chosen:
         raise _nothing_in(start, end, articles, article_day)
     reporter.log(f"{len(chosen)} of {len(articles)} articles are dated {start} … {end}")
+    news = prepare(chosen)  # web furniture off; navigation and script pages are dropped, and counted
     options = Options(sentences=config.sentences, user_dict=config.user_dict, extra_stopwords=config.stopwords)
-    found = list(summaries(chosen, options, workers, reporter))
-    brief = build_brief(found, config, period, start, end, len(articles))
+    found = list(summaries(news.kept, options, workers, reporter))
+    brief = build_brief(found, config, period, start, end, len(articles), news.dropped)
     _write(brief, target, template, config)
     items = sum(len(s.items) for s in brief.sections)
     click.echo(f"wrote {target}: {brief.title} 第{brief.issue}期, {brief.start} … {brief.end}, "

@@ -175,6 +175,7 @@ class Brief:
     classification: str = ""  # 密级 or handling line, e.g. 内部资料 注意保存
     closing: tuple[str, ...] = ()  # 版记 lines: 报：… 送：… 发：…
     copies: int | None = None  # 印发份数
+    rule: str = ""  # the stated rule by which items were chosen (printed under 本期要点)
 
     def items(self) -> tuple[BriefItem, ...]:
         """Every item printed in full, in section order."""

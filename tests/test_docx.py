@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from briefing.api import read_articles
-from briefing.brief import cite
+from briefing.items import cite
 from briefing.errors import TemplateError
 from briefing.models import (Activity, ArticleSummary, Brief, BriefItem, Byline, Counts, Highlight, Leader,
                              Options, Person, Section, Source)
