@@ -21,8 +21,9 @@ from .select import DEFAULT_LENGTH, SELECTION_RULE, choose
 OTHER = "其他"
 RANK_RULE = "按领导出席、头条位置、涉及金额、关键词集中度、多日或多源报道综合排序"
 #: A keyword that starts with an action or holds an office is part of a clause, not a topic.
+_OFFICE = r"(?:书记|副?区长|副?市长|副?县长|主任|主席|董事长|总经理|副?部长|局长|委员|院长|校长)"
 _FRAGMENT_RE = re.compile(r"^(?:实地|调研|召开|举行|开展|推进|深入|带领|参加|出席|主持|听取|研究|全力|积极)|"
-                          r"(?:书记|区长|市长|县长|主任|主席|董事长|总经理|部长|局长|委员)(?=[\u4e00-\u9fff]{2,3}$)")
+                          rf"^{_OFFICE}$|{_OFFICE}(?=[\u4e00-\u9fff]{{2,3}}$)")
 PERIOD_TITLES = {"day": "每日要情", "week": "每周要情", "month": "月度要情", "quarter": "季度要情", "year": "年度要情"}
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{1,2})$")
 #: Char-bigram TF-IDF cosine at or above which two articles are one story printed twice, if their
@@ -201,8 +202,7 @@ def is_same_story(a: ArticleSummary, b: ArticleSummary, cosine: float) -> bool:
     ta, tb = story_title(a.article), story_title(b.article)
     actors = _actor(a, ta), _actor(b, tb)
     if (all(actors) and actors[0] != actors[1]) or _numbers(ta) != _numbers(tb):
-        # 赵乐际会见… / 王沪宁会见… the same guest; 今天共产生32枚金牌 / 27枚: different events
-        return cosine >= SAME_TEXT and _jaccard(ta, tb) >= LIKE_TITLE
+        return False  # 赵乐际会见… / 王沪宁会见… the same guest, 今天共产生32枚金牌 / 27枚: different events
     if ta == tb or (min(len(ta), len(tb)) >= EXTENDS and (ta in tb or tb in ta)):
         return True
     common = _longest_common(ta, tb)

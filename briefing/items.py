@@ -16,7 +16,7 @@ _COLUMN_RE = re.compile(r"^\s*(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,6}[：:](?
 #: A slogan headline: two short parallel phrases (抓项目促发展 比学赶超当先锋); its subtitle says what happened.
 _SLOGAN_RE = re.compile(r"^[\u4e00-\u9fff“”]{3,10}[ \u3000]+[\u4e00-\u9fff“”]{3,10}$")
 #: A daily roundup: one item a day, never the same story as the next day's roundup.
-ROUNDUP_RE = re.compile(r"^(?:国内|国际)?(?:联播)?(?:快讯|简讯|短讯)$|^(?:一句话新闻|要闻速览|新闻速览|今日要闻)$")
+ROUNDUP_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:联播)?(?:快讯|简讯|短讯)$|^(?:一句话新闻|要闻速览|新闻速览|今日要闻)$")
 _DATE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 #: A day without a month at the start of a lead (3日，国务院总理李强…; 赵乐际3日在北京会见…).
 _DAY_RE = re.compile(r"(?:^|当地时间|[\u4e00-\u9fff])(\d{1,2})日(?=[上下]午|晚|早|凌晨|在|，|,|电)")
