@@ -112,9 +112,11 @@ def title_coverage(sentence: str, title: str) -> float:
 
 
 def highlight_text(item: BriefItem, repeat: float = 0.6) -> str:
-    """The 要点 line after the headline: the best sentence that does not restate the headline."""
+    """The 要点 line after the headline: the best sentence that does not restate the headline (most of
+    the headline's words in it, or most of its words from the headline)."""
     for sentence in (*item.summary, *item.candidates):
-        if title_coverage(sentence, item.title) < repeat and len(sentence) >= 12:
+        restates = max(title_coverage(sentence, item.title), title_coverage(item.title, sentence))
+        if restates < repeat and len(sentence) >= 12:
             return sentence
     return ""
 
