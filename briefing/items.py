@@ -24,6 +24,7 @@ _LEAD_CHARS = 120  # the event's date is stated at the start of a news lead
 #: Days before publication an event date may lie: the real page reports 4月19日 on 4月21日; 新闻联播
 #: reports the day or the day before; dates 25 days back on W46 were background (the plenum).
 EVENT_WINDOW = 10
+HIGHLIGHT_CHARS = 80  # three lines of the Word body
 _HASH_RE = re.compile(r"(?:^|[_-])[0-9a-f]{8,}$|^[0-9a-f_-]{12,}$", re.IGNORECASE)
 _DATE_NAME_RE = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
 
@@ -60,9 +61,11 @@ def event_date(article: Article) -> str | None:
     if is_roundup(article.title):
         return published.isoformat()
     lead = (article.paragraphs[0] if article.paragraphs else "")[:_LEAD_CHARS]
-    found = [_valid(int(y) if y else _year(published, int(m)), int(m), int(d)) for y, m, d in _DATE_RE.findall(lead)]
+    found = [_valid(int(y) if y else _year(published, int(m)), int(m), int(d))
+             for y, m, d in (match.groups() for match in _DATE_RE.finditer(lead)
+                             if lead[max(0, match.start() - 2):match.start()] not in ("截至", "截止"))]  # a status date
     day = _DAY_RE.search(lead)
-    if not found and day:  # 3日，… : this month, or last month when the day is still to come
+    if day and not _DATE_RE.search(lead):  # 3日，… : this month, or last month when the day is still to come
         back = published if int(day.group(1)) <= published.day else published.replace(day=1) - dt.timedelta(days=1)
         found = [_valid(back.year, back.month, int(day.group(1)))]
     for when in found:
@@ -114,10 +117,11 @@ def title_coverage(sentence: str, title: str) -> float:
 def highlight_text(item: BriefItem, repeat: float = 0.6) -> str:
     """The 要点 line after the headline: the best sentence that does not restate the headline (most of
     the headline's words in it, or most of its words from the headline)."""
-    for sentence in (*item.summary, *item.candidates):
-        restates = max(title_coverage(sentence, item.title), title_coverage(item.title, sentence))
-        if restates < repeat and len(sentence) >= 12:
-            return sentence
+    for longest in (HIGHLIGHT_CHARS, 10 ** 6):  # a short line first: 要点 are read at a glance
+        for sentence in (*item.summary, *item.candidates):
+            restates = max(title_coverage(sentence, item.title), title_coverage(item.title, sentence))
+            if restates < repeat and 12 <= len(sentence) <= longest:
+                return sentence
     return ""
 
 

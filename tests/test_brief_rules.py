@@ -84,6 +84,7 @@ def test_section_comes_from_headline_and_lead_not_one_body_word():
     ("2月1日至3日召开的区党代会作出部署。", "2025-03-12", "2025-03-12"),  # background, weeks back
     ("12月30日，区里举行迎新活动。", "2026-01-02", "2025-12-30"),
     ("近日，区里召开会议。", "2025-03-12", "2025-03-12"),
+    ("截至3月10日，全区春播进度过半。", "2025-03-12", "2025-03-12"),  # a status date, not the event's
 ])
 def test_event_date(lead, date, expected):
     assert event_date(article("标题", lead, date=date)) == expected

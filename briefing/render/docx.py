@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 from ..errors import TemplateError
 from ..fsutil import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
-from . import distinct, issue_day, live_highlights
+from . import common_source, distinct, issue_day, live_highlights
 from .cn import cn_date, cn_number, full_width, period_label
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
@@ -212,9 +212,9 @@ def _item(document: Document, number: int, item: BriefItem) -> None:
         add_paragraph(document, "Brief Source", _sources(item))
 
 
-def _listed(item: BriefItem) -> str:
-    """One line of 附：本期其他报道: title（4月21日，paper page）."""
-    where = "；".join(dict.fromkeys(official(s.source) for s in item.sources))
+def _listed(item: BriefItem, shared: str = "") -> str:
+    """One line of 附：本期其他报道: title（4月21日，paper page）; the source left out when all share it."""
+    where = "" if shared else "；".join(dict.fromkeys(official(s.source) for s in item.sources))
     parts = [part for part in (cn_date(item.date), where) if part]
     return official(item.title) + (f"（{'，'.join(parts)}）" if parts else "")
 
@@ -269,6 +269,8 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
     if brief.editor_note:
         add_paragraph(document, "Summary Box", "编者按：" + official(brief.editor_note))
     add_paragraph(document, "Normal", _counts(brief))
+    if brief.rule:
+        add_paragraph(document, "Brief Source", f"（选编说明：{official(brief.rule)}。）")
     heading = itertools.count(1)
     highlights = live_highlights(brief)
     if highlights:
@@ -289,9 +291,10 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
         add_paragraph(document, "Normal", "、".join(official(k) for k in brief.keywords))
     if brief.more:
-        add_paragraph(document, "Heading 1", "附：本期其他报道")
+        shared = common_source(brief)
+        add_paragraph(document, "Heading 1", "附：本期其他报道" + (f"（来源：{official(shared)}）" if shared else ""))
         for n, item in enumerate(brief.more, 1):
-            add_paragraph(document, "Normal", f"{n}．{_listed(item)}")
+            add_paragraph(document, "Normal", f"{n}．{_listed(item, shared)}")
     _closing(document, brief)
     _properties(document, f"{official(brief.title)} {period_text(brief)}", list(brief.keywords))
     _save(document, path)

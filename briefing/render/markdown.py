@@ -11,7 +11,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
-from . import distinct, issue_day, live_highlights
+from . import common_source, distinct, issue_day, live_highlights
 from .cn import cn_date, cn_number, period_label
 from ..models import Brief
 
@@ -89,7 +89,7 @@ def render_brief(brief: Brief, template_file: str | None = None) -> str:
 
     return render("brief.md.j2", template_file, brief=brief, period_label=period_label(brief.start, brief.end),
                   issue_date=period_label(issue_day(brief), issue_day(brief)), highlights=live_highlights(brief),
-                  rank_rule=RANK_RULE)
+                  shared_source=common_source(brief), rank_rule=RANK_RULE)
 
 
 def _template_line(error: Exception) -> str:
