@@ -44,7 +44,10 @@ def east_asia(element):
 
 
 def text_of(document):
-    return "\n".join(p.text for p in document.paragraphs)
+    """Every paragraph's text, those in text boxes (the 版记) included, in document order."""
+    from docx.text.paragraph import Paragraph
+
+    return "\n".join(Paragraph(p, document).text for p in document.element.body.xpath(".//w:p"))
 
 
 def footer_xml(section):
@@ -90,7 +93,8 @@ def test_brief_text_and_runs(tmp_path):
     assert east_asia(title.runs[0]._r) == TITLE
     for paragraph in document.paragraphs:
         for run in paragraph.runs:
-            assert run._r.rPr.rFonts.get(qn("w:eastAsia")), paragraph.text
+            if run._r.find(qn("w:drawing")) is None:  # a text run, not the anchor of the 版记 box
+                assert run._r.rPr.rFonts.get(qn("w:eastAsia")), paragraph.text
 
 
 def test_day_brief_without_optional_parts(tmp_path):
@@ -100,6 +104,19 @@ def test_day_brief_without_optional_parts(tmp_path):
     text = text_of(docx.Document(str(path)))
     assert "2024年5月13日要情" in text and "一、招商引资与项目建设" in text
     assert "领导活动" not in text and "印发" not in text
+
+
+def test_closing_block_is_pinned_to_the_foot_of_the_page(tmp_path):
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(), path)
+    body = docx.Document(str(path)).element.body
+    anchor = body.xpath(".//wp:anchor")[-1]
+    assert anchor.xpath("./wp:positionV/wp:align")[0].text == "bottom"
+    assert anchor.xpath("./wp:positionV/@relativeFrom") == ["margin"]
+    boxed = "".join(anchor.xpath(".//w:t/text()"))
+    assert boxed.startswith("报：市委办公室") and "印发" in boxed
+    assert not [p for p in body.iterchildren(qn("w:p")) if "报：市委办公室" in "".join(p.xpath(".//w:t/text()"))
+                and not p.xpath(".//wp:anchor")]  # the lines are in the box, not also in the body
 
 
 def test_line_spacing_is_configurable(tmp_path):

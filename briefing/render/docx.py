@@ -22,6 +22,7 @@ from ..fsutil import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
 from . import common_source, distinct, issue_day, live_highlights
 from .cn import cn_date, cn_number, full_width, period_label
+from .ooxml import pin_to_page_foot
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
           "Brief Dateline", "Brief Source", "Brief Closing", "Article Meta", "Article Keywords", "Summary Box")
@@ -229,14 +230,17 @@ def _counts(brief: Brief) -> str:
 
 
 def _closing(document: Document, brief: Brief) -> None:
-    """版记: the 报/送/发 lines between rules, thick first and last; then the unit and date 印发."""
+    """版记 at the foot of the last page: the 报/送/发 lines between rules, thick first and last; then the
+    unit and date 印发 and the number of copies."""
     lines = [official(line).strip() for line in brief.closing if official(line).strip()]
     if brief.unit:
         lines.append(f"{official(brief.unit)}\t{cn_date(issue_day(brief), year=True)}印发")
     if brief.copies:
         lines.append(f"（共印{brief.copies}份）")
+    block = []
     for n, line in enumerate(lines):
         paragraph = add_paragraph(document, "Brief Closing", line)
+        block.append(paragraph)
         fmt = paragraph.paragraph_format
         fmt.left_indent = fmt.right_indent = Pt(14)  # GB/T 9704: one character in on both sides
         fmt.keep_with_next = n < len(lines) - 1
@@ -244,6 +248,8 @@ def _closing(document: Document, brief: Brief) -> None:
         # identical borders make one box: thick top and bottom, thin rules between the lines
         set_border(paragraph._p.get_or_add_pPr(), ("top", "bottom"), 8, space=1)
         set_border(paragraph._p.get_or_add_pPr(), ("between",), 4, space=1)
+    spacing = document.styles["Brief Closing"].paragraph_format.line_spacing
+    pin_to_page_foot(document, block, spacing.pt if spacing is not None else 28.95)
 
 
 def _save(document: Document, path: str | Path) -> None:
