@@ -1,4 +1,4 @@
-"""A leadership brief from article summaries: period, sections, near-duplicate merge, leaders, keywords."""
+"""A leadership brief from article summaries: period, sections, one story one item, leaders, keywords, length."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,12 +10,12 @@ from collections.abc import Iterable, Sequence
 
 from .config import BriefConfig, Lexicon
 from .entities import is_leader
-from .items import display_title, highlight_text, is_roundup, make_item
 from .errors import BriefingError
+from .items import display_title, highlight_text, is_roundup, make_item
+from .models import (Activity, Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Keyword, Leader,
+                     Section)
 from .render import distinct
 from .render.cn import period_label  # noqa: F401  (part of this module's API before render/cn.py)
-from .models import (Activity, Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Keyword, Leader,
-                     Section, Source)
 from .select import DEFAULT_LENGTH, SELECTION_RULE, choose
 
 OTHER = "其他"

@@ -10,7 +10,6 @@ from briefing.brief import PeriodError, choose_period, duplicate_groups, parse_w
 from briefing.cli import cli
 from briefing.config import default_lexicon, load_config
 from briefing.errors import ConfigError
-from briefing.render.markdown import escape_md
 
 from .helpers import SEEDS, SHARED
 

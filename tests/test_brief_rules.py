@@ -13,7 +13,6 @@ from briefing.config import BriefConfig, default_lexicon, load_config
 from briefing.errors import ConfigError
 from briefing.items import display_title, event_date, highlight_text, source_name
 from briefing.models import Article, BriefItem
-from briefing.render.docx import write_brief
 from briefing.scoring import summarize_article
 from briefing.select import choose, prepare
 
