@@ -286,7 +286,8 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         members = [summaries[i] for i in group]
         item = make_item(members, weights, config.sentences, config.stopwords, any(i in leads for i in group),
                          config.papers)
-        grouped[section_of(min(members, key=_earliest), lexicon)].append(item)
+        name = section_of(min(members, key=_earliest), lexicon)
+        grouped[name].append(dataclasses.replace(item, section=name))
     limit = config.length or DEFAULT_LENGTH[period]
     full, rest = choose(grouped, limit, config.section_lengths())
     keyed = iter(range(1, len(summaries) + 1))

@@ -105,6 +105,7 @@ class BriefItem:
     sources: tuple[Source, ...] = ()
     candidates: tuple[str, ...] = ()  # the lead article's sentences, best first, for a reviewer to pick from
     key: str = ""  # unique within a brief; highlights refer to items by it
+    section: str = ""  # the section the item was sorted into (for a listed item: where it would go)
     score: float = 0.0  # the selection score (higher is more important)
 
 
