@@ -116,6 +116,7 @@ def brief_articles(articles: Iterable[Article], config: BriefConfig | None = Non
     from .brief import PeriodError, article_day, build_brief, choose_period
     from .config import BriefConfig
     from .parallel import AnalysisError, summarize_stream
+    from .select import prepare
 
     if isinstance(articles, (str, bytes)) or not hasattr(articles, "__iter__"):
         raise InputError(repr(articles)[:40], "brief_articles() takes articles (from read_articles), not "
@@ -140,13 +141,14 @@ def brief_articles(articles: Iterable[Article], config: BriefConfig | None = Non
                         'give JSONL records a "date", or pass --date')
     if log:
         log(f"{len(chosen)} of {len(articles)} articles are dated {start} … {end}")
+    news = prepare(chosen)  # navigation and script pages are dropped, and counted
     options = Options(sentences=config.sentences, user_dict=config.user_dict, extra_stopwords=config.stopwords)
     found = []
-    for result in summarize_stream(chosen, options, workers):
+    for result in summarize_stream(news.kept, options, workers):
         if not isinstance(result, AnalysisError):
             found.append(result)
         elif on_error:
             on_error(result)
         else:
             raise result
-    return build_brief(found, config, period, start, end, len(articles))
+    return build_brief(found, config, period, start, end, len(articles), news.dropped)

@@ -18,7 +18,8 @@ CONFIG_NAME = "briefing.toml"
 Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
 _KINDS = {str: 'a "quoted string"', int: "a whole number", float: "a number"}
 _KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections",
-         "reference_doc", "line_spacing_pt", "roster", "only_roster"}
+         "reference_doc", "line_spacing_pt", "roster", "only_roster", "length", "section_length", "papers", "keywords",
+         "classification", "copies"}
 
 
 @dataclass(frozen=True)
@@ -62,16 +63,33 @@ class BriefConfig:
     reference_doc: str | None = None  # Word styles for .docx output; None: the shipped template
     line_spacing_pt: float | None = None  # .docx line spacing; None: the reference document's
     roster: Roster | None = None  # [[roster]] tables and only_roster; None: the built-in title hierarchy
+    length: int | None = None  # items in full; None: 10 a day, 30 a week, 40 a month (select.DEFAULT_LENGTH)
+    section_length: tuple[tuple[str, int], ...] = ()  # a section's own cap, over the shipped ones
+    papers: tuple[tuple[str, str], ...] = ()  # file-name pattern -> paper name for 来源 (xwlb* = 新闻联播)
+    keywords: bool = True  # print 本期关键词
+    classification: str = ""  # 密级 or handling mark, e.g. 内部资料　注意保存
+    copies: int | None = None  # 印发份数
 
     def lexicon(self) -> Lexicon:
         """The section lexicon in force: the configured one, or the shipped default."""
         return self.sections or default_lexicon()
+
+    def section_lengths(self) -> dict[str, int]:
+        """Each section's cap on items in full: the shipped caps (with the shipped lexicon), then the configured."""
+        shipped = dict(default_section_length()) if not self.sections else {}
+        return shipped | dict(self.section_length)
 
 
 def default_lexicon() -> Lexicon:
     """The shipped lexicon (templates/sections.toml) for local government news."""
     text = (resources.files("briefing.templates") / "sections.toml").read_text(encoding="utf-8")
     return _lexicon(tomllib.loads(text)["sections"], "sections.toml")
+
+
+def default_section_length() -> tuple[tuple[str, int], ...]:
+    """The shipped caps on items in full per section (templates/sections.toml [length])."""
+    text = (resources.files("briefing.templates") / "sections.toml").read_text(encoding="utf-8")
+    return _counts(tomllib.loads(text).get("length", {}), "length", "sections.toml")
 
 
 def find_config(path: str | None, cwd: Path | None = None) -> Path | None:
@@ -121,6 +139,12 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         reference_doc=str(where.parent / reference_doc) if reference_doc else None,
         line_spacing_pt=None if spacing is None else float(spacing),
         roster=_roster(data, where),
+        length=_bounded(data, "length", 1, 500, None, where),
+        section_length=_counts(data.get("section_length", {}), "section_length", where),
+        papers=_names(data.get("papers", {}), where),
+        keywords=_flag(data, "keywords", True, where),
+        classification=_typed(data, "classification", str, where) or "",
+        copies=_bounded(data, "copies", 1, 100000, None, where),
     )
 
 
@@ -173,3 +197,23 @@ def _lexicon(table: Any, where: Path | str) -> Lexicon:
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise ConfigError(f"{where}: section {name!r} must be a list of non-empty words")
     return tuple((name, tuple(words)) for name, words in table.items())
+
+
+def _counts(table: Any, key: str, where: Path | str) -> tuple[tuple[str, int], ...]:
+    if not isinstance(table, dict) or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                                              for v in table.values()):
+        raise ConfigError(f'{where}: [{key}] must map a section to a whole number of items, like "国际动态" = 3')
+    return tuple(table.items())
+
+
+def _names(table: Any, where: Path) -> tuple[tuple[str, str], ...]:
+    if not isinstance(table, dict) or not all(isinstance(v, str) and v for v in table.values()):
+        raise ConfigError(f'{where}: [papers] must map a file-name pattern to a paper, like "xwlb*" = "新闻联播"')
+    return tuple(table.items())
+
+
+def _flag(data: dict[str, Any], key: str, default: bool, where: Path) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
+    return value

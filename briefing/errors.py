@@ -28,3 +28,7 @@ class ConfigError(BriefingError):
 
 class OptionsError(BriefingError):
     """Options that are out of range or name an engine or segmenter that does not exist."""
+
+
+class DraftError(BriefingError):
+    """A brief draft (.json) that does not fit the schema: the message names the key and what is expected."""

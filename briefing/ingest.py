@@ -395,4 +395,12 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
         date=record_date or date,
         source=source,
         id=None if record_id is None else str(record_id),
+        paper=_named(record, "paper") or _named(record, "source"),  # the record's own outlet, for 来源
+        page=_named(record, "page"),
     )
+
+
+def _named(record: dict, key: str) -> str | None:
+    """A record's text field such as "paper", trimmed; None when absent or not text."""
+    value = record.get(key)
+    return clean_display(str(value)) or None if isinstance(value, (str, int)) and not isinstance(value, bool) else None

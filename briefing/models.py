@@ -64,6 +64,7 @@ class ArticleSummary:
     keyphrases: tuple[str, ...]
     summary: tuple[str, ...]
     entities: Entities = Entities()
+    candidates: tuple[str, ...] = ()  # the article's sentences ranked best first (the summary is chosen from them)
 
 
 #: The names Options.engine and Options.backend take; engines.ENGINES holds what each engine does.
@@ -106,31 +107,56 @@ class Options:
 
 @dataclass(frozen=True)
 class Source:
-    """Where a brief item came from: a page (file) and the date of the article."""
+    """One article a brief item cites: where it was printed (paper and page, never a path or hash) and when."""
 
-    path: str
-    date: str | None
+    source: str  # a display name: 青溪日报 第03版, xwlb_dated, 2024-05-14
+    id: str | None  # the record's id when the input had one
+    date: str | None  # the publication date, YYYY-MM-DD
     title: str
+    paper: str | None = None
+    page: str | None = None
 
 
 @dataclass(frozen=True)
 class BriefItem:
-    """One event in a brief: merged from one or more articles (near-duplicates cite all)."""
+    """One story in a brief: merged from every article that reports it (each one cited)."""
 
     title: str
     summary: tuple[str, ...]
-    figures: tuple[str, ...]
-    people: tuple[Person, ...]
-    keywords: tuple[str, ...]
-    date: str | None
-    sources: tuple[Source, ...]
-    score: float = 0.0
+    date: str | None  # the event's date when the text states it, else the publication date
+    figures: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    sources: tuple[Source, ...] = ()
+    candidates: tuple[str, ...] = ()  # the lead article's sentences, best first, for a reviewer to pick from
+    key: str = ""  # unique within a brief; highlights refer to items by it
+    section: str = ""  # the section the item was sorted into (for a listed item: where it would go)
+    score: float = 0.0  # the selection score (higher is more important)
 
 
 @dataclass(frozen=True)
 class Section:
     name: str
     items: tuple[BriefItem, ...]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One line of 本期要点: the item it points to (by key) and the line's own text."""
+
+    item: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What became of the period's articles: each one read is cited by an item (in full or listed) or dropped."""
+
+    read: int = 0  # articles dated in the period
+    shown: int = 0  # items printed in full
+    listed: int = 0  # items listed by title in 附：本期其他报道
+    merged: int = 0  # articles folded into another article's item (the same story)
+    dropped: int = 0  # records that are not news (navigation, script, boilerplate)
+    inputs: int = 0  # articles read from the inputs, any date
 
 
 @dataclass(frozen=True)
@@ -154,18 +180,28 @@ class Leader:
 
 @dataclass(frozen=True)
 class Brief:
-    """A leadership brief for one period (每日要情 / 每周要情 / 工作简报)."""
+    """A leadership brief for one period (每日要情 / 每周要情 / 月度要情 …); also the draft a reviewer edits."""
 
     title: str
-    issue: str
-    unit: str
-    period: str  # "day" or "week"
+    issue: str  # 第N期
+    unit: str  # the issuing office
+    period: str  # day, week, month, quarter or year
     start: str  # YYYY-MM-DD
     end: str  # YYYY-MM-DD
-    highlights: tuple[BriefItem, ...]
-    sections: tuple[Section, ...]
-    leaders: tuple[Leader, ...]
-    keywords: tuple[Keyword, ...]
-    articles_read: int
-    articles_used: int
-    closing: tuple[str, ...] = ()  # 报/送/发 lines from the configuration
+    editor_note: str = ""  # 编者按
+    highlights: tuple[Highlight, ...] = ()
+    sections: tuple[Section, ...] = ()
+    more: tuple[BriefItem, ...] = ()  # 附：本期其他报道, listed by title, date and source
+    leaders: tuple[Leader, ...] = ()
+    keywords: tuple[str, ...] = ()
+    counts: Counts = Counts()
+    total_issue: str = ""  # 总第N期
+    date: str = ""  # 印发日期 YYYY-MM-DD; empty: the period's end
+    classification: str = ""  # 密级 or handling line, e.g. 内部资料 注意保存
+    closing: tuple[str, ...] = ()  # 版记 lines: 报：… 送：… 发：…
+    copies: int | None = None  # 印发份数
+    rule: str = ""  # the stated rule by which items were chosen (printed under 本期要点)
+
+    def items(self) -> tuple[BriefItem, ...]:
+        """Every item printed in full, in section order."""
+        return tuple(item for section in self.sections for item in section.items)

@@ -33,6 +33,7 @@ TITLE_WEIGHT = 2.0  # prior × (1 + TITLE_WEIGHT × share of title words in the 
 CENTROID_EXPONENT = 1.0  # prior × centroid similarity ** CENTROID_EXPONENT: the sentence that carries the topic words
 MIN_CHARS = 8  # sentences shorter than this are fragments (a stray sub-heading, "图为…")
 MMR_LAMBDA = 0.7  # relevance against redundancy for the 2nd+ sentence; untuned (the eval sets are one-sentence)
+CANDIDATES = 8  # ranked sentences kept per article for a reviewer to choose from (brief.json `candidates`)
 
 # --- keyword weights: tuned on keywords_news.jsonl, recall@10 0.730 on the even rows, checked on the odd rows (0.719)
 # (through `briefing eval`); the weights below were re-swept after numeral-tagged names, Latin model names, split
@@ -289,4 +290,6 @@ def summarize_article(article: Article, options: Options = Options(),
         keyphrases=tuple(keyphrases(analysed, keywords, len(article.paragraphs))),
         summary=tuple(summary),
         entities=extract_entities(analysed.segments),
+        candidates=tuple(strip_opener(analysed.sentences[i]) for i in textrank.rank(scores, CANDIDATES)
+                         if scores[i] > 0),
     )

@@ -7,10 +7,11 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from briefing.api import read_articles
+from briefing.items import cite
 from briefing.errors import TemplateError
-from briefing.models import (ArticleSummary, Brief, BriefItem, Byline, Keyword, Activity, Leader, Options,
-                             Person, Section, Source)
-from briefing.render.docx import clean, cn_date, cn_number, default_reference, write_article, write_brief
+from briefing.models import (Activity, ArticleSummary, Brief, BriefItem, Byline, Counts, Highlight, Leader,
+                             Options, Person, Section, Source)
+from briefing.render.docx import clean, default_reference, write_article, write_brief
 from briefing.scoring import summarize_article
 
 from .helpers import SEEDS, real_page
@@ -18,20 +19,20 @@ from .helpers import SEEDS, real_page
 BODY, TITLE, HEI, KAI = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"
 
 
-def item(title, date="2024-05-13", path="seeds/2024-05-13.txt", summary=("第一句。", "第二句。"), more=()):
-    sources = (Source(path, date, title), *more)
-    return BriefItem(title, summary, ("1.2亿元",), (Person("周明远", "区委书记"),), ("项目",), date, sources)
+def item(title, date="2024-05-13", path="2024-05-13", summary=("第一句。", "第二句。"), more=(), key="1"):
+    sources = (Source(path, None, date, title), *more)
+    return BriefItem(title, summary, date, ("1.2亿元",), (Person("周明远", "区委书记"),), sources, key=key)
 
 
 def make_brief(**changes):
-    first, second = item("青溪区召开项目推进会"), item("区长调研教育工作", "2024-05-14")
-    merged = item("新能源产业园签约", more=(Source("seeds/2024-05-14.txt", "2024-05-14", "新能源产业园正式签约"),))
+    first, second = item("青溪区召开项目推进会"), item("区长调研教育工作", "2024-05-14", key="2")
+    merged = item("新能源产业园签约", more=(Source("2024-05-14", None, "2024-05-14", "新能源产业园正式签约"),), key="3")
     fields = dict(
         title="每周要情", issue="3", unit="青溪区委办公室", period="week", start="2024-05-13", end="2024-05-19",
-        highlights=(first, merged), sections=(Section("招商引资与项目建设", (first, merged)),
-                                              Section("教育与民生", (second,))),
-        leaders=(Leader("周明远", "区委书记", 300, (Activity("2024-05-13", "带队调研重点项目", first.title),)),),
-        keywords=(Keyword("项目", 0.3), Keyword("教育", 0.2)), articles_read=4, articles_used=4,
+        highlights=(Highlight("1", "第一句。"), Highlight("3", "第一句。")),
+        sections=(Section("招商引资与项目建设", (first, merged)), Section("教育与民生", (second,))),
+        leaders=(Leader("周明远", "区委书记", 1, (Activity("2024-05-13", "主持推进会", first.title),)),),
+        keywords=("项目", "教育"), counts=Counts(read=4, shown=3, merged=1, inputs=4),
         closing=("报：市委办公室", "送：区委、区政府领导", "发：各乡镇（街道）、区直各单位"))
     fields.update(changes)
     return Brief(**fields)
@@ -43,7 +44,10 @@ def east_asia(element):
 
 
 def text_of(document):
-    return "\n".join(p.text for p in document.paragraphs)
+    """Every paragraph's text, those in text boxes (the 版记) included, in document order."""
+    from docx.text.paragraph import Paragraph
+
+    return "\n".join(Paragraph(p, document).text for p in document.element.body.xpath(".//w:p"))
 
 
 def footer_xml(section):
@@ -65,8 +69,8 @@ def test_brief_page_fonts_and_footer(tmp_path):
         assert east_asia(styles[name].element) == font, name
         assert styles[name].font.size == Pt(size), name
     assert styles["Normal"].paragraph_format.line_spacing == Pt(28.95)
-    tracking = styles["Normal"].element.rPr.find(qn("w:spacing")).get(qn("w:val"))
-    assert 28 * (16 + int(tracking) / 20) <= (210 - 28 - 26) / 25.4 * 72  # 28 characters a line
+    # no negative tracking: LibreOffice drops a line-ending ， or 、 from the PDF under it (27 a line, not 28)
+    assert styles["Normal"].element.rPr.find(qn("w:spacing")) is None
     lang = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert lang.get(qn("w:eastAsia")) == "zh-CN"
     assert document.settings.odd_and_even_pages_header_footer
@@ -89,7 +93,8 @@ def test_brief_text_and_runs(tmp_path):
     assert east_asia(title.runs[0]._r) == TITLE
     for paragraph in document.paragraphs:
         for run in paragraph.runs:
-            assert run._r.rPr.rFonts.get(qn("w:eastAsia")), paragraph.text
+            if run._r.find(qn("w:drawing")) is None:  # a text run, not the anchor of the 版记 box
+                assert run._r.rPr.rFonts.get(qn("w:eastAsia")), paragraph.text
 
 
 def test_day_brief_without_optional_parts(tmp_path):
@@ -99,6 +104,19 @@ def test_day_brief_without_optional_parts(tmp_path):
     text = text_of(docx.Document(str(path)))
     assert "2024年5月13日要情" in text and "一、招商引资与项目建设" in text
     assert "领导活动" not in text and "印发" not in text
+
+
+def test_closing_block_is_pinned_to_the_foot_of_the_page(tmp_path):
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(), path)
+    body = docx.Document(str(path)).element.body
+    anchor = body.xpath(".//wp:anchor")[-1]
+    assert anchor.xpath("./wp:positionV/wp:align")[0].text == "bottom"
+    assert anchor.xpath("./wp:positionV/@relativeFrom") == ["margin"]
+    boxed = "".join(anchor.xpath(".//w:t/text()"))
+    assert boxed.startswith("报：市委办公室") and "印发" in boxed
+    assert not [p for p in body.iterchildren(qn("w:p")) if "报：市委办公室" in "".join(p.xpath(".//w:t/text()"))
+                and not p.xpath(".//wp:anchor")]  # the lines are in the box, not also in the body
 
 
 def test_line_spacing_is_configurable(tmp_path):
@@ -117,21 +135,10 @@ def test_clean(raw, cleaned):
     assert clean(raw) == cleaned
 
 
-@pytest.mark.parametrize("n, text", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一")])
-def test_cn_number(n, text):
-    assert cn_number(n) == text
-
-
-def test_cn_date():
-    assert cn_date("2023-04-21") == "2023年4月21日"
-    assert cn_date("2023-04-21", year=False) == "4月21日"
-    assert cn_date(None) == "" and cn_date("上周") == "上周"
-
-
 def test_text_word_rejects_never_stops_a_brief(tmp_path):
     bad = item("标题\x0b含\x0c控制符\ud800", summary=("句子\x00一。",))
     path = tmp_path / "brief.docx"
-    write_brief(make_brief(highlights=(bad,), sections=(Section("其他\x01", (bad,)),)), path)
+    write_brief(make_brief(highlights=(Highlight("1", "要点\x0b一。"),), sections=(Section("其他\x01", (bad,)),)), path)
     assert "标题 含 控制符" in text_of(docx.Document(str(path)))
 
 
@@ -203,11 +210,11 @@ def test_article_with_byline_and_no_keywords(tmp_path):
 
 def test_real_page_as_a_daily_brief(tmp_path):
     summaries = summaries_of(real_page(), "2023-04-21")
-    items = tuple(BriefItem(s.article.title, s.summary, s.entities.figures, s.entities.people,
-                            tuple(k.word for k in s.keywords), s.article.date,
-                            (Source(s.article.source, s.article.date, s.article.title),)) for s in summaries)
-    brief = make_brief(period="day", start="2023-04-21", end="2023-04-21", highlights=items[:3],
-                       sections=(Section("其他", items),), leaders=(), articles_read=6, articles_used=6)
+    items = tuple(BriefItem(s.article.title, s.summary, s.article.date, s.entities.figures, s.entities.people,
+                            (cite(s.article),), key=str(n)) for n, s in enumerate(summaries))
+    brief = make_brief(period="day", start="2023-04-21", end="2023-04-21",
+                       highlights=tuple(Highlight(i.key, i.summary[0]) for i in items[:3]),
+                       sections=(Section("其他", items),), leaders=(), counts=Counts(read=6, shown=6))
     path = tmp_path / "brief.docx"
     write_brief(brief, path)
     document = docx.Document(str(path))
@@ -229,3 +236,22 @@ def test_libreoffice_converts_the_brief(tmp_path):
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=120)
     assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_of_the_word_brief_keeps_every_punctuation_mark(tmp_path):
+    """LibreOffice's PDF of the brief has every ， 、 ； 。 of the .docx, also those that end a line."""
+    import subprocess
+
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        pytest.skip("soffice or pdftotext is missing (apt-get install libreoffice-writer poppler-utils)")
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    out = tmp_path / "brief.docx"
+    assert CliRunner().invoke(cli, ["brief", str(SEEDS), "-o", str(out)]).exit_code == 0
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(out)], capture_output=True, timeout=180, check=True)
+    pdf = subprocess.run(["pdftotext", str(tmp_path / "brief.pdf"), "-"], capture_output=True, text=True).stdout
+    text = text_of(docx.Document(str(out)))
+    assert {m: pdf.count(m) for m in "。、，；：（）《》“”"} == {m: text.count(m) for m in "。、，；：（）《》“”"}

@@ -65,12 +65,17 @@ def test_real_layout_page_lists_its_articles():
 
 
 def test_day_brief_of_the_issue_merges_the_story_printed_on_two_pages(tmp_path):
+    import json
+
     if not FOUNDER_PAGES:
         pytest.skip(f"{FOUNDER_ISSUE} is absent")
-    target = tmp_path / "day.md"
+    target = tmp_path / "day.json"
     result = CliRunner().invoke(cli, ["brief", str(FOUNDER_ISSUE), "--period", "day", "-o", str(target)])
     assert result.exit_code == 0, result.stderr
-    sources = [line for line in target.read_text(encoding="utf-8").splitlines() if line.startswith("- 来源")]
-    together = [line for line in sources if "211249" in line]
-    assert len(together) == 1 and "211259" in together[0]  # printed on 版01 and 版02: one item
-    assert len(sources) == len(FOUNDER_PAGES) - 1
+    brief = json.loads(target.read_text(encoding="utf-8"))
+    items = [item for section in brief["sections"] for item in section["items"]] + brief["more"]
+    cited = [{s["id"] for s in item["sources"]} for item in items]
+    assert [ids for ids in cited if "211249" in ids] == [{"211249", "211259"}]  # printed on 版01 and 版02: one item
+    assert sum(map(len, cited)) == len(FOUNDER_PAGES) and len(items) == len(FOUNDER_PAGES) - 1
+    pages = {(s["paper"], s["page"]) for item in items for s in item["sources"]}
+    assert pages == {("湖北日报", "01"), ("湖北日报", "02")}

@@ -1,30 +1,30 @@
 """The shipped Jinja2 templates: golden files, Markdown escaping, and errors that name file and line."""
 import pytest
 
-from briefing.brief import period_label
 from briefing.errors import TemplateError
-from briefing.models import Brief, BriefItem, Keyword, Activity, Leader, Person, Section, Source
-from briefing.render.markdown import cn_date, cn_number, escape_md, render, render_brief
+from briefing.models import Activity, Brief, BriefItem, Counts, Highlight, Leader, Person, Section, Source
+from briefing.render.markdown import escape_md, render, render_brief
 
 SIGNING = BriefItem(
     title="星禾生物医药产业园项目成功签约", summary=("5月14日上午,青溪区举行签约仪式。", "项目总投资约12亿元。"),
-    figures=("约12亿元", "1.2亿元以上"), people=(Person("周明远", "区委书记"),), keywords=("签约", "项目"),
-    date="2024-05-14",
-    sources=(Source("seeds/2024-05-14.txt", "2024-05-14", "星禾生物医药产业园项目成功签约"),
-             Source("seeds/2024-05-15.txt", "2024-05-15", "星禾生物医药产业园项目签约落地")),
-    score=4.2)
+    date="2024-05-14", figures=("约12亿元", "1.2亿元以上"), people=(Person("周明远", "区委书记"),),
+    sources=(Source("青溪报 第01版", None, "2024-05-14", "星禾生物医药产业园项目成功签约", "青溪报", "01"),
+             Source("2024-05-15", None, "2024-05-15", "星禾生物医药产业园项目签约落地")),
+    candidates=("项目总投资约12亿元。", "5月14日上午,青溪区举行签约仪式。"), key="1", score=4.2)
 # Article text that would break the layout if it were not escaped.
 TRICKY = BriefItem(
-    title="# 标题里的*星号*与|竖线|", summary=("1. 以数字开头的句子 <b>不是列表</b>。",), figures=(), people=(),
-    keywords=(), date=None, sources=(Source("pages/a_b.txt", None, "# 标题里的*星号*与|竖线|"),))
+    title="# 标题里的*星号*与|竖线|", summary=("1. 以数字开头的句子 <b>不是列表</b>。",), date=None,
+    sources=(Source("a_b", "r7", None, "# 标题里的*星号*与|竖线|"),), key="2")
+LISTED = BriefItem(title="区图书馆延长开放时间", summary=(), date="2024-05-16",
+                   sources=(Source("青溪报 第03版", None, "2024-05-16", "区图书馆延长开放时间"),), key="3")
 BRIEF = Brief(
     title="每周要情", issue="20", unit="青溪区委办公室", period="week", start="2024-05-13", end="2024-05-19",
-    highlights=(SIGNING,), sections=(Section("招商引资与项目建设", (SIGNING,)), Section("其他", (TRICKY,))),
-    leaders=(Leader("周明远", "区委书记", 300, (Activity("2024-05-14", "出席签约仪式", SIGNING.title),)),),
-    keywords=(Keyword("项目", 1.0), Keyword("签约", 0.456)), articles_read=23, articles_used=2,
-    closing=("报：区委常委", "送：各街道党工委"))
-EMPTY = Brief(title="每日要情", issue="135", unit="", period="day", start="2024-05-14", end="2024-05-14",
-              highlights=(), sections=(), leaders=(), keywords=(), articles_read=0, articles_used=0)
+    editor_note="本期起增设附录。", highlights=(Highlight("1", "青溪区举行签约仪式。"), Highlight("9", "已删去的条目")),
+    sections=(Section("招商引资与项目建设", (SIGNING,)), Section("其他", (TRICKY,))), more=(LISTED,),
+    leaders=(Leader("周明远", "区委书记", 1, (Activity("2024-05-14", "出席签约仪式", SIGNING.title),)),),
+    keywords=("项目", "签约"), counts=Counts(read=4, shown=2, listed=1, merged=1, dropped=0, inputs=23),
+    total_issue="108", classification="内部资料　注意保存", closing=("报：区委常委", "送：各街道党工委"), copies=60)
+EMPTY = Brief(title="每日要情", issue="135", unit="", period="day", start="2024-05-14", end="2024-05-14")
 RECORD = {
     "id": None, "source": "seeds/2024-05-14.txt", "date": "2024-05-14", "title": "星禾*项目*签约",
     "subtitle": None, "byline": {"reporters": ["苏晴"], "correspondents": []}, "paragraphs": ["…"],
@@ -62,24 +62,6 @@ def test_brief_escapes_article_text():
 ])
 def test_escape_md(text, escaped):
     assert escape_md(text) == escaped
-
-
-@pytest.mark.parametrize("n, chinese", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (99, "九十九")])
-def test_cn_number(n, chinese):
-    assert cn_number(n) == chinese
-
-
-@pytest.mark.parametrize("start, end, label", [
-    ("2025-11-24", "2025-11-30", "2025年11月24日—11月30日"),
-    ("2025-12-29", "2026-01-04", "2025年12月29日—2026年1月4日"),
-    ("2024-05-14", "2024-05-14", "2024年5月14日"),
-])
-def test_period_label(start, end, label):
-    assert period_label(start, end) == label
-
-
-def test_cn_date_never_none():
-    assert cn_date("2024-05-04") == "5月4日" and cn_date(None) == "" and cn_date("yesterday") == ""
 
 
 def test_own_template_syntax_error_names_file_and_line(tmp_path):

@@ -13,10 +13,11 @@ from ..errors import BriefingError
 
 @click.command("brief")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--output", "-o", required=True, metavar="OUT.md|OUT.docx",
-              help="Where to write the brief; the suffix picks Markdown or Word.")
-@click.option("--period", type=click.Choice(["day", "week"]), default="week", show_default=True,
-              help="Brief one day (每日要情) or one Monday-Sunday week (每周要情).")
+@click.option("--output", "-o", required=True, metavar="OUT.md|OUT.docx|OUT.json",
+              help="Where to write the brief; the suffix picks Markdown, Word, or the brief as data (a draft).")
+@click.option("--period", type=click.Choice(["day", "week", "month", "quarter", "year"]), default="week",
+              show_default=True, help="Brief one day (每日要情), a Monday-Sunday week (每周要情), a calendar month "
+                                      "(月度要情), quarter (季度要情) or year (年度要情).")
 @click.option("--date", "date", metavar="YYYY-MM-DD", callback=check_date,
               help="The day to brief (or a day of the week to brief); also the date of undated pages.")
 @click.option("--week", metavar="YYYY-Www", help="The ISO week to brief, e.g. 2025-W48 (implies --period week).")
@@ -43,16 +44,18 @@ def command(paths: tuple[str, ...], output: str, period: str, date: str | None, 
     Examples:
       briefing brief seeds -o brief.md
       briefing brief seeds --period day --date 2024-05-15 -o day.md
+      briefing brief news.jsonl --period month --date 2025-11-15 -o month.docx
       briefing brief news.jsonl --week 2025-W46 -o week.docx --config office.toml
       briefing brief pages/ -o brief.md --template my-brief.md.j2 --force
       briefing brief seeds -o brief.docx --reference-doc office-styles.docx
+      briefing brief seeds -o draft.json          # the brief as data, to edit and render
     """
     if date and week:
         raise click.UsageError("give --date or --week, not both")
     suffix = Path(output).suffix.lower()
-    if suffix not in (".md", ".docx"):
-        raise click.UsageError(f"{output}: the output must end in .md or .docx")
-    if template and suffix == ".docx":
+    if suffix not in (".md", ".docx", ".json"):
+        raise click.UsageError(f"{output}: the output must end in .md, .docx or .json")
+    if template and suffix != ".md":
         raise click.UsageError("--template shapes Markdown output; write OUT.md, or drop --template")
     if reference_doc and suffix != ".docx":
         raise click.UsageError("--reference-doc styles Word output; write OUT.docx, or drop --reference-doc")
@@ -86,16 +89,21 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
     _write(brief, target, template, config, force)
     items = sum(len(s.items) for s in brief.sections)
     click.echo(f"wrote {target}: {brief.title} 第{brief.issue}期, {brief.start} … {brief.end}, "
-               f"{items} items in {len(brief.sections)} sections from {brief.articles_used} of "
-               f"{brief.articles_read} articles read")
+               f"{items} items in {len(brief.sections)} sections, {len(brief.more)} listed, from {brief.counts.read} of "
+               f"{brief.counts.inputs} articles read")
 
 
 def _write(brief, target: Path, template: str | None, config, force: bool) -> None:
-    """Markdown through the template, or Word through render.docx; both complete or absent."""
+    """Markdown through the template, Word through render.docx, or JSON; each complete or absent."""
     if target.suffix.lower() == ".docx":
         from ..render.docx import write_brief
 
         write_brief(brief, target, config.reference_doc, config.line_spacing_pt)
+        return
+    if target.suffix.lower() == ".json":
+        from ..render.json import write_brief_json
+
+        write_brief_json(brief, target, force)
         return
     from ..fsutil import atomic_write_text
     from ..render.markdown import render_brief

@@ -1,6 +1,7 @@
 """Word output in the GB/T 9704-2012 layout: the brief as a 简报 and one article, styled by a reference .docx."""
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import zipfile
@@ -19,7 +20,9 @@ from docx.text.paragraph import Paragraph
 from ..errors import TemplateError
 from ..fsutil import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
-from . import distinct
+from . import common_source, distinct, issue_day, live_highlights
+from .cn import cn_date, cn_number, full_width, period_label
+from .ooxml import pin_to_page_foot
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
           "Brief Dateline", "Brief Source", "Brief Closing", "Article Meta", "Article Keywords", "Summary Box")
@@ -32,12 +35,16 @@ PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "w
               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
               "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr")
 _BORDER_ORDER = ("top", "left", "bottom", "right", "between", "bar")
-_DIGITS = "零一二三四五六七八九"
 
 
 def clean(text: object) -> str:
     """Text Word can store: control characters and lone surrogates removed, line breaks made spaces."""
     return _FORBIDDEN.sub("", _BREAKS.sub(" ", str(text)))
+
+
+def official(text: object) -> str:
+    """A brief's display text: clean, and ASCII , ; : ~ between Chinese characters made full-width."""
+    return full_width(clean(text))
 
 
 def set_child(parent, tag: str, order: tuple[str, ...] = (), **attrs: str):
@@ -60,29 +67,9 @@ def set_border(ppr, sides: tuple[str, ...], size: int, color: str = "000000", sp
         set_child(borders, side, _BORDER_ORDER, val="single", sz=str(size), space=str(space), color=color)
 
 
-def cn_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (heading numbers up to 99)."""
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-
-
-def cn_date(iso: str | None, year: bool = True) -> str:
-    """2023-04-21 -> 2023年4月21日 (or 4月21日); anything else is returned as given."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
-    if not match:
-        return iso or ""
-    y, m, d = (int(part) for part in match.groups())
-    return f"{y}年{m}月{d}日" if year else f"{m}月{d}日"
-
-
 def period_text(brief: Brief) -> str:
     """The brief's period: one day, or 2025年11月24日—11月30日."""
-    if brief.period == "day" or brief.start == brief.end:
-        return cn_date(brief.end)
-    same_year = brief.start[:4] == brief.end[:4]
-    return f"{cn_date(brief.start)}—{cn_date(brief.end, year=not same_year)}"
+    return period_label(brief.start, brief.end)
 
 
 def default_reference() -> Path:
@@ -191,42 +178,69 @@ def _text_width(document: Document):
 
 
 def _masthead(document: Document, brief: Brief) -> None:
-    """Red title, 第N期, unit left and date right over a red rule."""
+    """密级 top left, the red title, 第N期 (总第N期), unit left and date right over a red rule."""
+    if brief.classification:
+        mark = add_paragraph(document, "Normal", brief.classification)
+        mark.paragraph_format.first_line_indent = Pt(0)
     add_paragraph(document, "Brief Masthead", brief.title)
     if brief.issue:
         issue = str(brief.issue)
-        add_paragraph(document, "Brief Issue", issue if "期" in issue else f"第{issue}期")
-    dateline = add_paragraph(document, "Brief Dateline", f"{clean(brief.unit)}\t{cn_date(brief.end)}")
+        issue = issue if "期" in issue else f"第{issue}期"
+        if brief.total_issue:
+            issue += f"（总第{brief.total_issue}期）" if "期" not in brief.total_issue else f"（{brief.total_issue}）"
+        add_paragraph(document, "Brief Issue", issue)
+    dateline = add_paragraph(document, "Brief Dateline", f"{official(brief.unit)}\t{cn_date(issue_day(brief), year=True)}")
     dateline.paragraph_format.tab_stops.add_tab_stop(_text_width(document), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def _sources(item: BriefItem) -> str:
-    """（来源：page，4月21日；《other title》，page，4月22日）: merged articles are cited by their own titles."""
+    """（来源：paper page，4月21日；《other title》，paper page，4月22日）: other articles cited by their titles."""
     cited = []
     for source in item.sources:
-        parts = [f"《{clean(source.title)}》" if source.title != item.title else "",
-                 clean(Path(source.path).stem), cn_date(source.date, year=False)]
+        parts = [f"《{official(source.title)}》" if source.title != item.title else "",
+                 official(source.source), cn_date(source.date)]
         cited.append("，".join(part for part in parts if part))
     return f"（来源：{'；'.join(cited)}）" if cited else ""
 
 
 def _item(document: Document, number: int, item: BriefItem) -> None:
-    add_paragraph(document, "Heading 2", f"（{cn_number(number)}）{clean(item.title)}")
+    add_paragraph(document, "Heading 2", f"（{cn_number(number)}）{official(item.title)}")
     if item.summary:
-        add_paragraph(document, "Normal", "".join(clean(s) for s in item.summary))
+        add_paragraph(document, "Normal", "".join(official(s) for s in item.summary))
     if item.figures:
-        add_paragraph(document, "Normal", "主要数据：" + "；".join(clean(f) for f in item.figures) + "。")
+        add_paragraph(document, "Normal", "主要数据：" + "；".join(official(f) for f in item.figures) + "。")
     if item.sources:
         add_paragraph(document, "Brief Source", _sources(item))
 
 
+def _listed(item: BriefItem, shared: str = "") -> str:
+    """One line of 附：本期其他报道: title（4月21日，paper page）; the source left out when all share it."""
+    where = "" if shared else "；".join(dict.fromkeys(official(s.source) for s in item.sources))
+    parts = [part for part in (cn_date(item.date), where) if part]
+    return official(item.title) + (f"（{'，'.join(parts)}）" if parts else "")
+
+
+def _counts(brief: Brief) -> str:
+    c = brief.counts
+    text = f"本期共阅读报道{c.read}篇，全文编发{c.shown}条"
+    text += f"，列目{c.listed}条" if c.listed else ""
+    text += f"，合并重复报道{c.merged}篇" if c.merged else ""
+    text += f"，剔除非新闻稿件{c.dropped}篇" if c.dropped else ""
+    return text + "。"
+
+
 def _closing(document: Document, brief: Brief) -> None:
-    """版记: the 报/送/发 lines between rules, thick first and last; then the unit and date 印发."""
-    lines = [clean(line).strip() for line in brief.closing if clean(line).strip()]
+    """版记 at the foot of the last page: the 报/送/发 lines between rules, thick first and last; then the
+    unit and date 印发 and the number of copies."""
+    lines = [official(line).strip() for line in brief.closing if official(line).strip()]
     if brief.unit:
-        lines.append(f"{clean(brief.unit)}\t{cn_date(brief.end)}印发")
+        lines.append(f"{official(brief.unit)}\t{cn_date(issue_day(brief), year=True)}印发")
+    if brief.copies:
+        lines.append(f"（共印{brief.copies}份）")
+    block = []
     for n, line in enumerate(lines):
         paragraph = add_paragraph(document, "Brief Closing", line)
+        block.append(paragraph)
         fmt = paragraph.paragraph_format
         fmt.left_indent = fmt.right_indent = Pt(14)  # GB/T 9704: one character in on both sides
         fmt.keep_with_next = n < len(lines) - 1
@@ -234,6 +248,8 @@ def _closing(document: Document, brief: Brief) -> None:
         # identical borders make one box: thick top and bottom, thin rules between the lines
         set_border(paragraph._p.get_or_add_pPr(), ("top", "bottom"), 8, space=1)
         set_border(paragraph._p.get_or_add_pPr(), ("between",), 4, space=1)
+    spacing = document.styles["Brief Closing"].paragraph_format.line_spacing
+    pin_to_page_foot(document, block, spacing.pt if spacing is not None else 28.95)
 
 
 def _save(document: Document, path: str | Path) -> None:
@@ -256,27 +272,37 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
     document = open_reference(reference_doc, line_spacing_pt)
     _masthead(document, brief)
     add_paragraph(document, "Title", f"{period_text(brief)}要情")
-    add_paragraph(document, "Normal", f"本期共阅读报道{brief.articles_read}篇，择要编发{brief.articles_used}篇。")
-    heading = iter(range(1, 100))
-    if brief.highlights:
+    if brief.editor_note:
+        add_paragraph(document, "Summary Box", "编者按：" + official(brief.editor_note))
+    add_paragraph(document, "Normal", _counts(brief))
+    if brief.rule:
+        add_paragraph(document, "Brief Source", f"（选编说明：{official(brief.rule)}。）")
+    heading = itertools.count(1)
+    highlights = live_highlights(brief)
+    if highlights:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期要点")
-        for n, item in enumerate(brief.highlights, 1):
-            lead = clean(item.summary[0]) if item.summary else ""
-            add_paragraph(document, "Normal", f"{n}．{clean(item.title)}。{lead}")
+        for n, h in enumerate(highlights, 1):
+            lead = official(h["text"])
+            add_paragraph(document, "Normal", f"{n}．{official(h['item'].title)}。{lead}")
     for section in brief.sections:
-        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、{clean(section.name)}")
+        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、{official(section.name)}")
         for n, item in enumerate(section.items, 1):
             _item(document, n, item)
     if brief.leaders:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、领导活动")
-        for leader in brief.leaders:  # one paragraph a leader: 职务姓名：M月D日 活动；M月D日 活动
-            acts = "；".join(f"{cn_date(a.date, year=False)} {clean(a.text)}".strip() for a in leader.activities)
-            add_paragraph(document, "Normal", f"{clean(leader.title)}{clean(leader.name)}：{acts}。")
+        for leader in brief.leaders:
+            done = "；".join(f"{cn_date(a.date)}{official(a.text)}" for a in leader.activities)
+            add_paragraph(document, "Normal", f"{official(leader.title)}{official(leader.name)}：{done}。")
     if brief.keywords:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
-        add_paragraph(document, "Normal", "、".join(clean(k.word) for k in distinct(brief.keywords)[:10]))
+        add_paragraph(document, "Normal", "、".join(official(k) for k in brief.keywords))
+    if brief.more:
+        shared = common_source(brief)
+        add_paragraph(document, "Heading 1", "附：本期其他报道" + (f"（来源：{official(shared)}）" if shared else ""))
+        for n, item in enumerate(brief.more, 1):
+            add_paragraph(document, "Normal", f"{n}．{_listed(item, shared)}")
     _closing(document, brief)
-    _properties(document, f"{clean(brief.title)} {period_text(brief)}", [k.word for k in brief.keywords])
+    _properties(document, f"{official(brief.title)} {period_text(brief)}", list(brief.keywords))
     _save(document, path)
 
 
@@ -290,7 +316,7 @@ def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str 
         add_paragraph(document, "Subtitle", article.subtitle)
     byline = [f"记者 {'、'.join(article.byline.reporters)}" if article.byline.reporters else "",
               f"通讯员 {'、'.join(article.byline.correspondents)}" if article.byline.correspondents else ""]
-    meta = "　".join(part for part in (cn_date(article.date), *byline) if part)
+    meta = "　".join(part for part in (cn_date(article.date, year=True), *byline) if part)
     if meta:
         add_paragraph(document, "Article Meta", meta)
     if summary.keywords:

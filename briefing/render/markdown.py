@@ -11,7 +11,8 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
-from . import distinct
+from . import common_source, distinct, issue_day, live_highlights
+from .cn import cn_date, cn_number, period_label
 from ..models import Brief
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -29,21 +30,6 @@ def escape_md(text: Any) -> str:
     # `#`, `-`, `+` take a backslash before them; `1.` after the digits (CommonMark escapes punctuation).
     return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
                                                       else "\\" + m.group(2)), text)
-
-
-def cn_date(iso: str | None) -> str:
-    """2024-05-14 -> 5月14日; no date -> an empty string (never `None` in a brief)."""
-    match = re.match(r"^\d{4}-(\d{2})-(\d{2})", iso or "")
-    return f"{int(match.group(1))}月{int(match.group(2))}日" if match else ""
-
-
-def cn_number(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (section numbers of an official brief, up to 99)."""
-    digits = "零一二三四五六七八九"
-    tens, ones = divmod(int(n), 10)
-    if not 0 < n < 100:
-        return str(n)
-    return (digits[tens] if tens > 1 else "") + ("十" if tens else "") + (digits[ones] if ones else "")
 
 
 def template_dir() -> Path:
@@ -99,10 +85,11 @@ def check_template(template_file: str) -> None:
 
 def render_brief(brief: Brief, template_file: str | None = None) -> str:
     """The brief as Markdown, through templates/brief.md.j2 or the user's template."""
-    from ..brief import RANK_RULE, period_label
+    from ..brief import RANK_RULE
 
     return render("brief.md.j2", template_file, brief=brief, period_label=period_label(brief.start, brief.end),
-                  rank_rule=RANK_RULE)
+                  issue_date=period_label(issue_day(brief), issue_day(brief)), highlights=live_highlights(brief),
+                  shared_source=common_source(brief), rank_rule=RANK_RULE)
 
 
 def _template_line(error: Exception) -> str:
