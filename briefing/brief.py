@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .config import BriefConfig, Lexicon
+from .dedup import components, similar_pairs
 from .entities import is_leader
 from .errors import BriefingError
 from .models import Article, ArticleSummary, Brief, BriefItem, Keyword, LeaderActivity, Section, Source
@@ -106,16 +107,19 @@ def _bigrams(text: str) -> Counter[str]:
     return Counter(text[i:i + 2] for i in range(len(text) - 1))
 
 
-def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors of character bigrams (sublinear tf, smoothed idf)."""
+def _tfidf(texts: Sequence[str], wanted: Iterable[int] | None = None) -> dict[int, dict[str, float]]:
+    """Unit-length TF-IDF vectors of character bigrams (sublinear tf, smoothed idf), of the texts
+    numbered in `wanted` (all by default); the document frequencies count every text."""
     counts = [_bigrams(text) for text in texts]
-    df = Counter(gram for count in counts for gram in count)
-    n = len(texts)
-    vectors = []
+    df: Counter[str] = Counter()
     for count in counts:
-        vector = {g: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[g])) + 1) for g, c in count.items()}
+        df.update(count.keys())
+    n = len(texts)
+    vectors = {}
+    for i in sorted(set(range(n) if wanted is None else wanted)):
+        vector = {g: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[g])) + 1) for g, c in counts[i].items()}
         norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-        vectors.append({g: x / norm for g, x in vector.items()})
+        vectors[i] = {g: x / norm for g, x in vector.items()}
     return vectors
 
 
@@ -139,23 +143,13 @@ def is_same_story(a: ArticleSummary, b: ArticleSummary, cosine: float) -> bool:
 
 def duplicate_groups(summaries: Sequence[ArticleSummary]) -> list[list[int]]:
     """Indices grouped by story (transitively), each group and the list in input order."""
-    vectors = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
-    parent = list(range(len(summaries)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(summaries)):
-        for j in range(i + 1, len(summaries)):
-            if root(i) != root(j) and is_same_story(summaries[i], summaries[j], _cosine(vectors[i], vectors[j])):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(summaries)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+    # Both clauses of is_same_story need titles at least LIKE_TITLE alike: those pairs are all the candidates.
+    titles = [set(_bigrams(s.article.title)) for s in summaries]
+    candidates = similar_pairs(titles, min(LIKE_TITLE, SAME_TITLE))
+    texts = [s.article.title + "\n" + s.article.text for s in summaries]
+    vectors = _tfidf(texts, (i for pair in candidates for i in pair)) if candidates else {}
+    same = ((i, j) for i, j in candidates if is_same_story(summaries[i], summaries[j], _cosine(vectors[i], vectors[j])))
+    return components(len(summaries), same)
 
 
 def period_keywords(summaries: Sequence[ArticleSummary], n: int = 10,
