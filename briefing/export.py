@@ -63,7 +63,7 @@ def export_articles(articles: Iterable[Article], out_dir: str | Path, options: O
                     workers: int = 1, force: bool = False,
                     reference_doc: str | None = None) -> Iterator[Outcome]:
     """Summarize and write each article; existing files are complete (writes are atomic), so they are skipped."""
-    from .render.docx import write_article
+    from .render.article_docx import write_article
 
     pending: deque[Path] = deque()
     skipped: deque[Path] = deque()

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from briefing.cli import cli
 from briefing.export import export_articles, file_stem, plan, safe_part
 from briefing.models import Article
+from briefing.render.ooxml import Package
 
 from .helpers import SEEDS, real_page
 
@@ -101,15 +102,15 @@ def test_control_characters_are_cleaned(tmp_path):
 def test_interrupted_export_leaves_only_complete_files(tmp_path, monkeypatch):
     calls = []
 
-    def save(self, path):
+    def save(self, path, *parts):
         calls.append(path)
         open(path, "wb").write(b"partial")
         if len(calls) == 2:
             raise KeyboardInterrupt
-        original(self, path)
+        original(self, path, *parts)
 
-    original = docx.document.Document.save
-    monkeypatch.setattr(docx.document.Document, "save", save)
+    original = Package.save  # where the export's writer saves each file
+    monkeypatch.setattr(Package, "save", save)
     from briefing.api import read_articles
 
     with pytest.raises(KeyboardInterrupt):
