@@ -9,17 +9,14 @@ Public API::
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["read_articles", "summarize", "summarize_article", "build_brief", "Options", "__version__"]
+__all__ = ["read_articles", "summarize", "summarize_article", "build_brief", "brief_articles", "Options", "__version__"]
 
 
 def __getattr__(name: str):
     # Lazy: `briefing --version` and the CLI's help must not pay for numpy and the segmenter.
-    if name in ("read_articles", "summarize"):
+    if name in ("read_articles", "summarize", "summarize_article", "brief_articles"):
         from . import api
         return getattr(api, name)
-    if name == "summarize_article":
-        from .scoring import summarize_article
-        return summarize_article
     if name == "build_brief":
         from .brief import build_brief
         return build_brief

@@ -2,24 +2,48 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OptionsError
 from .ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_docx, read_jsonl,
                      read_text_file, split_page)
-from .models import Article, ArticleSummary, Options
+from typing import TYPE_CHECKING
+
+from .models import Article, ArticleSummary, Brief, Options
+
+if TYPE_CHECKING:
+    from .config import BriefConfig
 
 Log = Callable[[str], None]
 
 
 def summarize(text: str, options: Options = Options()) -> list[ArticleSummary]:
-    """Split a page (or one article) into articles and summarize each."""
-    from .scoring import summarize_article
+    """Split a page (or one article) into articles and summarize each, by the options' engine."""
+    from .engines import analyse, prepare
 
+    if not isinstance(text, str):
+        raise InputError("<text>", f"summarize() takes the text as a str, not {type(text).__name__}",
+                         "decode bytes first, or give a file to read_articles()")
+    if not isinstance(options, Options):
+        raise OptionsError(f"summarize(text, options): options must be an Options, not {type(options).__name__}")
     text = normalise_newlines(text)  # the same text a file with these characters would give
     check_prose(text, "<text>")
-    return [summarize_article(article, options) for article in split_page(text, "<text>")]
+    prepare(options)
+    return [analyse(article, options) for article in split_page(text, "<text>")]
+
+
+def summarize_article(article: Article, options: Options = Options()) -> ArticleSummary:
+    """Keywords, keyphrases, key sentences and entities of one article, by the options' engine."""
+    from .engines import analyse
+
+    if not isinstance(article, Article):
+        raise InputError("<article>", f"summarize_article() takes an Article, not {type(article).__name__}",
+                         "build one with read_articles() or Article(title=..., paragraphs=(...))")
+    if not isinstance(options, Options):
+        raise OptionsError(f"summarize_article(article, options): options must be an Options, "
+                           f"not {type(options).__name__}")
+    return analyse(article, options)
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -68,3 +92,41 @@ def read_articles(path: str, date: str | None = None, log: Log | None = None,
         yield from read_jsonl(data, path, date, on_error, parse)
     else:
         yield from read_text_file(data, path, date, log)
+
+
+def brief_articles(articles: Iterable[Article], config: BriefConfig | None = None, period: str = "week",
+                   date: str | None = None, week: str | None = None, workers: int = 1,
+                   on_error: Callable[[Exception], None] | None = None, log: Log | None = None) -> Brief:
+    """The brief of one period from articles: the period asked for (`date` or `week`), else the latest
+    found; undated articles take `date`. Articles whose analysis fails go to `on_error` (else raise)."""
+    import dataclasses
+
+    from .brief import PeriodError, article_day, build_brief, choose_period
+    from .config import BriefConfig
+    from .parallel import AnalysisError, summarize_stream
+
+    config = config or BriefConfig()
+    period = "week" if week else period
+    start, end = choose_period([], period, date, week) if (date or week) else (None, None)
+    articles = [a if a.date or not date else dataclasses.replace(a, date=date) for a in articles]
+    if start is None:
+        start, end = choose_period((article_day(a) for a in articles), period)
+    chosen = [a for a in articles if (day := article_day(a)) is not None and start <= day <= end]
+    if not chosen:
+        days = sorted(d for d in map(article_day, articles) if d is not None)
+        raise PeriodError(f"no articles dated {start} … {end}; the inputs cover {days[0]} … {days[-1]}, "
+                          "pick a --week or --date in that range") if days else \
+            PeriodError("no dated articles in the inputs; name the pages like 2024-05-13.txt, "
+                        'give JSONL records a "date", or pass --date')
+    if log:
+        log(f"{len(chosen)} of {len(articles)} articles are dated {start} … {end}")
+    options = Options(sentences=config.sentences, user_dict=config.user_dict, extra_stopwords=config.stopwords)
+    found = []
+    for result in summarize_stream(chosen, options, workers):
+        if not isinstance(result, AnalysisError):
+            found.append(result)
+        elif on_error:
+            on_error(result)
+        else:
+            raise result
+    return build_brief(found, config, period, start, end, len(articles))

@@ -24,3 +24,7 @@ class TemplateError(BriefingError):
 
 class ConfigError(BriefingError):
     """A configuration file that cannot be read or has a wrong value."""
+
+
+class OptionsError(BriefingError):
+    """Options that are out of range or name an engine or segmenter that does not exist."""

@@ -1,23 +1,27 @@
 """Evaluation: character ROUGE of summaries against references, keyword recall against gold keywords.
 
-Character tokens suit Chinese (no segmenter decides the score); punctuation and whitespace are
-dropped so that a sentence's own commas neither help nor hurt. Pure functions over strings and rows.
+What is scored is what `briefing summarize` prints: the file is read by the same reader
+(ingest's JSONL lines), analysed by the same stream (parallel.summarize_stream, engines.analyse)
+with the same Options. Character tokens suit Chinese (no segmenter decides the score); punctuation
+and whitespace are dropped so that a sentence's own commas neither help nor hurt.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .models import Article, Options
-from .text import clean_display, split_sentences, token_view
+from .ingest import JsonlLine, read_jsonl
+from .models import Article, ArticleSummary, Options
+from .text import split_sentences, token_view
 
-Summarizer = Callable[[Article, int], Sequence[str]]
-Keyworder = Callable[[Article, int], Sequence[str]]
+#: What `eval` compares with a reference: ours and textrank4zh through summarize's path, Lead-N.
+LEAD = "lead"
 
 
 def char_tokens(text: str) -> list[str]:
@@ -71,30 +75,71 @@ def keyword_recall(predicted: Sequence[str], gold: Sequence[str], k: int = 10) -
 
 
 def title_withheld(row: dict) -> bool:
-    """Whether the reference is the headline, so the title must not be shown to the summarizer."""
+    """Whether the reference is the headline, so that withholding titles hides it from the summarizer."""
     return row.get("summary_type") == "headline" or (bool(row.get("title")) and row.get("title") == row.get("summary"))
 
 
-def row_article(row: dict, withhold_title: bool) -> Article:
-    """An Article from one eval row; paragraphs are the text's lines, as `briefing summarize` reads JSONL."""
-    paragraphs = tuple(p for p in (clean_display(line) for line in str(row.get("text", "")).split("\n")) if p)
-    title = "" if withhold_title else clean_display(str(row.get("title") or ""))
-    return Article(title=title, paragraphs=paragraphs, date=row.get("date"), id=str(row.get("id")))
+@dataclass(frozen=True)
+class Case:
+    """One row of an eval file: the article as summarize reads it, and its references."""
+
+    article: Article | JsonlLine  # a JsonlLine when a worker is to parse it, as summarize does
+    summary: str | None
+    keywords: tuple[str, ...] | None
+    where: str
+
+
+def read_cases(path: str, withhold_titles: bool = False, on_error: Callable[[InputError], None] | None = None,
+               parse: bool = True) -> list[Case]:
+    """The rows of an eval .jsonl, each read by summarize's own JSONL reader. A row without a usable
+    reference, or that the reader refuses, goes to `on_error` (or raises) and is skipped.
+
+    withhold_titles drops a title that is the reference before the reader sees the line: the same
+    as summarizing a copy of the file without those titles.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot be read ({error.strerror})", "check the path and its permissions") from None
+    cases = []
+    for line in read_jsonl(data, path, parse=False):
+        try:
+            cases.append(_case(line, withhold_titles, parse))
+        except InputError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+    if not cases:
+        raise InputError(path, "has no rows with a reference",
+                         'give one {"text", "summary"} or {"text", "keywords": [...]} object a line')
+    return cases
+
+
+def _case(line: JsonlLine, withhold_titles: bool, parse: bool) -> Case:
+    try:
+        row = json.loads(line.line)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise InputError(line.where, f"is not JSON ({type(error).__name__})",
+                         'each line must be one object like {"text": "…", "summary": "…"}') from None
+    if not isinstance(row, dict):
+        raise InputError(line.where, "is not a JSON object", 'each line must be one object like {"text": "…"}')
+    summary, keywords = row.get("summary"), row.get("keywords")
+    if summary is not None and not isinstance(summary, str):
+        raise InputError(line.where, '"summary" is not a string', "give the reference summary as a string")
+    if keywords is not None and not (isinstance(keywords, list) and all(isinstance(k, str) for k in keywords)):
+        raise InputError(line.where, '"keywords" is not a list of strings', 'give them like ["华为", "芯片"]')
+    if not summary and not keywords:
+        raise InputError(line.where, 'has no "summary" or "keywords" to score against',
+                         'add a reference: {"summary": "…"} or {"keywords": [...]}')
+    if withhold_titles and title_withheld(row):
+        line = dataclasses.replace(line, line=json.dumps({k: v for k, v in row.items() if k != "title"},
+                                                         ensure_ascii=False))
+    return Case(line.article() if parse else line, summary or None, tuple(keywords) if keywords else None, line.where)
 
 
 def lead(article: Article, n: int) -> list[str]:
-    """The Lead-N baseline: the first n sentences as they stand."""
+    """The Lead-N baseline: the first n sentences of the article as read, as they stand."""
     return [s for p in article.paragraphs for s in split_sentences(p)][:n]
-
-
-def read_rows(path: str) -> list[dict]:
-    """Rows of an eval .jsonl file."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(path, f"cannot be read as JSONL ({error.__class__.__name__})",
-                         'give a UTF-8 file with one {"text", "summary"} or {"text", "keywords"} object a line') from None
 
 
 @dataclass
@@ -114,74 +159,72 @@ class Scores:
         return [s / self.rows if self.rows else 0.0 for s in self.sums]
 
 
-def builtin_systems(n: int) -> tuple[dict[str, Summarizer], dict[str, Keyworder]]:
-    """Ours, Lead-N and (when its adapter and package are installed) textrank4zh."""
-    from .segment import get_segmenter
-    from .scoring import summarize_article
+@dataclass
+class Table:
+    """Mean scores per system, for the text table and `--format json`."""
 
-    segmenter = get_segmenter()
+    rouge: dict[str, Scores] = field(default_factory=dict)
+    keywords: dict[str, Scores] = field(default_factory=dict)
+    failed: int = 0
 
-    def ours(article: Article, k: int) -> Sequence[str]:
-        return summarize_article(article, Options(sentences=k, keywords=10), segmenter).summary
+    def add(self, system: str, case: Case, summary: Sequence[str], keywords: Sequence[str] | None) -> None:
+        """Score one system's output for one case against the case's references."""
+        if case.summary:
+            self.rouge.setdefault(system, Scores()).add(rouge("".join(summary), case.summary))
+        if case.keywords and keywords is not None:
+            recall, hit = keyword_recall(list(keywords), case.keywords)
+            self.keywords.setdefault(system, Scores()).add([recall, float(hit), 0.0])
 
-    def ours_keywords(article: Article, k: int) -> Sequence[str]:
-        return [kw.word for kw in summarize_article(article, Options(sentences=1, keywords=k), segmenter).keywords]
-
-    summarizers: dict[str, Summarizer] = {"ours": ours, f"lead-{n}": lead}
-    keyworders: dict[str, Keyworder] = {"ours": ours_keywords}
-    tr4zh = _tr4zh()
-    if tr4zh is not None:
-        summarizers["textrank4zh"] = lambda article, k: tr4zh(article, Options(sentences=k, keywords=10)).summary
-        keyworders["textrank4zh"] = lambda article, k: [
-            kw.word for kw in tr4zh(article, Options(sentences=1, keywords=k)).keywords]
-    return summarizers, keyworders
-
-
-def _tr4zh():
-    """textrank4zh through briefing's adapter, or None when either is missing (that column is skipped)."""
-    try:
-        from .tr4zh import load, summarize_article_tr4zh
-
-        load()
-    except Exception:  # adapter not written yet, or textrank4zh/networkx not installed
-        return None
-    return summarize_article_tr4zh
+    def as_dict(self) -> dict:
+        """{"systems": {name: {"rouge_1", "rouge_2", "rouge_l", "recall@10", "hit@10"}}, "rows": N}."""
+        systems: dict[str, dict[str, float]] = {}
+        for name, scores in self.rouge.items():
+            systems.setdefault(name, {}).update(zip(("rouge_1", "rouge_2", "rouge_l"),
+                                                    (round(m, 4) for m in scores.means())))
+        for name, scores in self.keywords.items():
+            systems.setdefault(name, {}).update(zip(("recall@10", "hit@10"), (round(m, 4) for m in scores.means())))
+        rows = max((s.rows for s in [*self.rouge.values(), *self.keywords.values()]), default=0)
+        return {"systems": systems, "rows": rows, "failed": self.failed}
 
 
-def evaluate(rows: Iterable[dict], n: int, summarizers: dict[str, Summarizer],
-             keyworders: dict[str, Keyworder]) -> dict[str, dict[str, list[float]]]:
-    """Mean scores per system: ROUGE-1/2/L F1 on rows with `summary`, recall@10 and hit@10 on rows with `keywords`."""
-    rouge_scores = {name: Scores() for name in summarizers}
-    keyword_scores = {name: Scores() for name in keyworders}
-    for row in rows:
-        article = row_article(row, title_withheld(row))
-        if not article.paragraphs:
+def score_stream(cases: Sequence[Case], results: Iterator, system: str, table: Table,
+                 lead_n: int | None = None) -> None:
+    """Score a stream of summarize results (one per case, in order; an error counts as an empty output)."""
+    for case, result in zip(cases, results):
+        if not isinstance(result, ArticleSummary):  # scored as an empty output, so every system has every row
+            table.failed += 1
+            table.add(system, case, [], [])
             continue
-        if row.get("summary"):
-            for name, summarize in summarizers.items():
-                rouge_scores[name].add(rouge("".join(summarize(article, n)), row["summary"]))
-        if row.get("keywords"):
-            for name, keywords in keyworders.items():
-                recall, hit = keyword_recall(list(keywords(article, 10)), row["keywords"])
-                keyword_scores[name].add([recall, float(hit), 0.0])
-    table: dict[str, dict[str, list[float]]] = {}
-    for name, scores in rouge_scores.items():
-        if scores.rows:
-            table.setdefault(name, {})["rouge"] = [*scores.means(), scores.rows]
-    for name, scores in keyword_scores.items():
-        if scores.rows:
-            table.setdefault(name, {})["keywords"] = [*scores.means()[:2], scores.rows]
-    return table
+        table.add(system, case, result.summary, [k.word for k in result.keywords])
+        if lead_n is not None:
+            table.add(f"{LEAD}-{lead_n}", case, lead(result.article, lead_n), None)
 
 
-def format_table(table: dict[str, dict[str, list[float]]], title: str) -> str:
-    """A Markdown table: one line per system."""
-    lines = [f"{title}", "", "| system | rows | ROUGE-1 | ROUGE-2 | ROUGE-L | keyword rows | recall@10 | hit@10 |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for name, parts in table.items():
-        r = parts.get("rouge")
-        k = parts.get("keywords")
-        rouge_cells = f"{int(r[3])} | {r[0]:.4f} | {r[1]:.4f} | {r[2]:.4f}" if r else "– | – | – | –"
-        keyword_cells = f"{int(k[2])} | {k[0]:.4f} | {k[1]:.4f}" if k else "– | – | –"
-        lines.append(f"| {name} | {rouge_cells} | {keyword_cells} |")
+def score_predictions(cases: Sequence[Case], path: str, table: Table, system: str = "predictions") -> None:
+    """Score a file that `briefing summarize --format jsonl` printed: records matched by id, else by order."""
+    try:
+        records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise InputError(path, f"cannot be read as summarize's JSONL ({type(error).__name__})",
+                         "give the output of `briefing summarize DATA --format jsonl`") from None
+    by_id = {str(r.get("id")): r for r in records if isinstance(r, dict) and r.get("id") is not None}
+    for index, case in enumerate(cases):
+        article_id = case.article.id if isinstance(case.article, Article) else None
+        record = by_id.get(article_id) if article_id is not None else (records[index] if index < len(records) else None)
+        if not isinstance(record, dict):
+            table.add(system, case, [], [])
+            continue
+        summary = [s for s in record.get("summary") or [] if isinstance(s, str)]
+        keywords = [k.get("word", "") for k in record.get("keywords") or [] if isinstance(k, dict)]
+        table.add(system, case, summary, keywords)
+
+
+def format_table(table: dict, title: str) -> str:
+    """A Markdown table, one line per system, from Table.as_dict()."""
+    lines = [f"{title}", "", "| system | ROUGE-1 | ROUGE-2 | ROUGE-L | recall@10 | hit@10 |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name, values in table["systems"].items():
+        cells = [f"{values[key]:.4f}" if key in values else "–"
+                 for key in ("rouge_1", "rouge_2", "rouge_l", "recall@10", "hit@10")]
+        lines.append(f"| {name} | {' | '.join(cells)} |")
     return "\n".join(lines)

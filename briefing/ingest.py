@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clean import drop_restatements, is_furniture, original_title, unmark, web_lines
 from .errors import DecodeError, InputError
 from .models import Article, Byline
 from .text import CLOSERS, TERMINATORS, clean_display, ends_paragraph
@@ -124,11 +125,16 @@ def is_headline(line: str) -> bool:
             and not is_byline(line) and not is_lead(line))
 
 
-def repair_breaks(paragraphs: list[str]) -> list[str]:
-    """Join a paragraph that ends without sentence-final punctuation to the next one."""
+def repair_breaks(paragraphs: list[str], min_chars: int = 0) -> list[str]:
+    """Join a paragraph that ends without sentence-final punctuation to the next one.
+
+    min_chars: only paragraphs longer than this are joined. A web record's lines are the page's own
+    paragraphs: one without an end is a title, a keyword line or a sub-heading when it is short,
+    and only a long one was cut (news_headlines: 488 such short lines, 17 long ones).
+    """
     out: list[str] = []
     for para in paragraphs:
-        if out and not ends_paragraph(out[-1]) and not _ENUMERATED_RE.match(out[-1]) \
+        if out and len(out[-1]) > min_chars and not ends_paragraph(out[-1]) and not _ENUMERATED_RE.match(out[-1]) \
                 and not is_byline(out[-1]) and not is_byline(para):
             glue = " " if out[-1][-1].isascii() and out[-1][-1].isalpha() and para[0].isascii() else ""
             out[-1] = out[-1] + glue + para
@@ -139,9 +145,9 @@ def repair_breaks(paragraphs: list[str]) -> list[str]:
 
 def split_page(text: str, source: str = "-", date: str | None = None) -> list[Article]:
     """Split a newspaper page into articles: headline lines, a lead, body paragraphs, a byline."""
-    lines = [clean_display(line) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    date = date or _page_date(lines)
+    lines = [line for line in map(clean_display, unmark(text).split("\n")) if line]
+    date = date or _page_date(lines)  # a date line at the top is furniture too, once it is read
+    lines = [line for line in lines if not is_furniture(line)]
     leads = [i for i, line in enumerate(lines) if is_lead(line)]
     if not leads:
         return _split_without_leads(lines, source, date)
@@ -272,11 +278,14 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
         raise InputError(where, 'has no "text" string', 'each line must be one object like {"id": "1", "text": "…"}')
     text = normalise_newlines(record["text"])
     check_prose(text, where)
-    paragraphs = [clean_display(p) for p in text.split("\n")]
+    title = clean_display(drop_surrogates(str(record.get("title") or "")))
+    original, lines = original_title(web_lines(text))
+    title = title or clean_display(original or "")
+    paragraphs = [clean_display(line) for line in drop_restatements(lines, title)]
     record_id = record.get("id")
     return Article(
-        title=clean_display(drop_surrogates(str(record.get("title") or ""))),
-        paragraphs=tuple(repair_breaks([p for p in paragraphs if p])),
+        title=title,
+        paragraphs=tuple(repair_breaks([p for p in paragraphs if p], _MAX_HEADLINE)),
         date=str(record.get("date") or date or "") or None,
         source=source,
         id=None if record_id is None else str(record_id),

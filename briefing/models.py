@@ -66,9 +66,14 @@ class ArticleSummary:
     entities: Entities = Entities()
 
 
+#: The names Options.engine and Options.backend take; engines.ENGINES holds what each engine does.
+ENGINE_NAMES = ("builtin", "textrank4zh")
+BACKEND_NAMES = ("rjieba", "jieba")
+
+
 @dataclass(frozen=True)
 class Options:
-    """Every knob of the analysis, in one place; the CLI fills it from flags."""
+    """Every knob of the analysis, in one place, checked once when built; the CLI fills it from flags."""
 
     sentences: int = 3
     keywords: int = 10
@@ -78,6 +83,25 @@ class Options:
     user_dict: str | None = None
     window: int = 2
     extra_stopwords: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        from .errors import OptionsError
+
+        for name, low, high in (("sentences", 1, 1000), ("keywords", 1, 10_000), ("window", 1, 20)):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise OptionsError(f"Options({name}={value!r}): give a whole number from {low} to {high}")
+        if self.max_chars is not None and (not isinstance(self.max_chars, int) or isinstance(self.max_chars, bool)
+                                           or self.max_chars < 1):
+            raise OptionsError(f"Options(max_chars={self.max_chars!r}): give a whole number of characters, or None")
+        if self.engine not in ENGINE_NAMES:
+            raise OptionsError(f"Options(engine={self.engine!r}): choose one of {', '.join(ENGINE_NAMES)}")
+        if self.backend not in BACKEND_NAMES:
+            raise OptionsError(f"Options(backend={self.backend!r}): choose one of {', '.join(BACKEND_NAMES)}")
+        if self.user_dict is not None and not isinstance(self.user_dict, str):
+            raise OptionsError(f"Options(user_dict={self.user_dict!r}): give the dictionary's path as a string")
+        if not isinstance(self.extra_stopwords, frozenset):
+            object.__setattr__(self, "extra_stopwords", frozenset(self.extra_stopwords))
 
 
 @dataclass(frozen=True)

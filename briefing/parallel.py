@@ -13,7 +13,6 @@ from .ingest import JsonlLine
 from .models import Article, ArticleSummary, Options
 
 T = TypeVar("T")
-_options: Options = Options()
 BATCH_PER_WORKER = 32
 #: Articles a worker takes at a time: large enough to amortise pickling, small enough to balance.
 CHUNK = 8
@@ -23,18 +22,14 @@ class AnalysisError(BriefingError):
     """An article that made the analysis fail; the others go on."""
 
 
-def summarize_one(article: Article | JsonlLine) -> ArticleSummary | AnalysisError:
-    """Summarize one article (or .jsonl line) with the process-wide options; failures become values,
-    not crashes."""
-    from .scoring import summarize_article
+def summarize_one(options: Options, article: Article | JsonlLine) -> ArticleSummary | AnalysisError:
+    """Analyse one article (or .jsonl line) with the given options; failures become values, not crashes."""
+    from .engines import analyse
 
     try:
         if isinstance(article, JsonlLine):
             article = article.article()
-        if _options.engine == "textrank4zh":
-            from .tr4zh import summarize_article_tr4zh
-            return summarize_article_tr4zh(article, _options)
-        return summarize_article(article, _options)
+        return analyse(article, options)
     except BriefingError as error:
         return AnalysisError(str(error))
     except Exception as error:  # keep going: one odd article must not stop a batch of thousands
@@ -43,23 +38,16 @@ def summarize_one(article: Article | JsonlLine) -> ArticleSummary | AnalysisErro
         return AnalysisError(f"{where}: analysis failed ({type(error).__name__}: {error}); please report this")
 
 
-def _init(options: Options) -> None:
-    global _options
-    _options = options
-
-
 def _init_worker(options: Options) -> None:
-    """Set the options and load the dictionary while the parent is still reading the first batch."""
+    """Load the engine's dictionary while the parent is still reading the first batch."""
     import signal
 
     # Ctrl-C goes to the whole process group: a worker killed mid-task would leave Pool.map
     # waiting forever, so workers ignore it and the parent stops the pool on its way out.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init(options)
-    if options.engine == "builtin":
-        from .segment import get_segmenter
+    from .engines import prepare
 
-        get_segmenter(options.backend, options.user_dict)
+    prepare(options)
 
 
 def summarize_stream(articles: Iterable[Article], options: Options, workers: int = 1,
@@ -71,16 +59,15 @@ def summarize_stream(articles: Iterable[Article], options: Options, workers: int
     One batch is analysed while the previous one is handed back, so at most two batches are
     ever in memory, however long the input.
     """
-    _init(options)
     if workers <= 1:
-        yield from map(functools.partial(_work, render, False), articles)
+        yield from map(functools.partial(_work, options, render, False), articles)
         return
     # Our matrices are small: a BLAS thread pool per worker only fights the other workers for cores.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     iterator = iter(articles)
     size = workers * BATCH_PER_WORKER
     with _context(options).Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
-        work = functools.partial(_work, render, True)
+        work = functools.partial(_work, options, render, True)  # the options travel with every task
         batch = list(itertools.islice(iterator, size))
         pending = batch, pool.map_async(work, batch, chunksize=CHUNK)
         while True:
@@ -95,12 +82,12 @@ def summarize_stream(articles: Iterable[Article], options: Options, workers: int
             pending = following
 
 
-def _work(render: Callable[[ArticleSummary], T] | None, lean: bool,
+def _work(options: Options, render: Callable[[ArticleSummary], T] | None, lean: bool,
           article: Article | JsonlLine) -> ArticleSummary | T | AnalysisError:
     """summarize_one, then the rendering of the summary when asked for; or, with lean, the summary
     without an article the parent already has (pickling the text back doubled what crossed between
     the processes; the parent puts it back)."""
-    result = summarize_one(article)
+    result = summarize_one(options, article)
     if not isinstance(result, ArticleSummary):
         return result
     if render:

@@ -16,7 +16,8 @@ from . import kernels, textrank
 from .analysis import KEYWORD_TAGS, Analysed, analyse_text
 from .models import Article, ArticleSummary, Keyword, Options
 from .segment import Segmenter, get_segmenter, stopwords
-from .text import is_boilerplate, strip_opener
+from .clean import is_furniture, restates
+from .text import strip_opener
 
 # --- sentence weights: tuned on ../shared/eval, one-sentence ROUGE-L F1, titles withheld, on the even rows of
 # news_headlines.jsonl (0.458; Lead-1 0.407) and lcsts.jsonl (0.238), checked on their odd rows (0.449, 0.240)
@@ -179,8 +180,10 @@ def recurrence(sentences: tuple[str, ...]) -> np.ndarray:
     return np.array(kernels.recurrence(sentences))
 
 
-def sentence_scores(analysed: Analysed, title: set[str] = frozenset()) -> np.ndarray:
-    """News-aware sentence scores: PageRank personalised by lead position, topic and title, over a length factor."""
+def sentence_scores(analysed: Analysed, title: set[str] = frozenset(), headlines: tuple[str, ...] = ()) -> np.ndarray:
+    """News-aware sentence scores: PageRank personalised by lead position, topic and title, over a length factor.
+
+    Site furniture and restatements of a headline score 0: they are never candidates."""
     n = len(analysed.sentences)
     if n == 0:
         return np.zeros(0)
@@ -193,8 +196,9 @@ def sentence_scores(analysed: Analysed, title: set[str] = frozenset()) -> np.nda
     graph = textrank.sentence_graph_ids(analysed.ids, analysed.lengths, len(analysed.vocabulary))
     scores = textrank.pagerank(graph, damping=SENTENCE_DAMPING, personalization=prior)
     scores = scores / np.maximum(lengths, 1.0) ** length_exponent
-    furniture = (lengths < MIN_CHARS) | np.array([is_boilerplate(s) for s in analysed.sentences])
-    return np.where(furniture, scores * 1e-3, scores)
+    scores = np.where(lengths < MIN_CHARS, scores * 1e-3, scores)
+    excluded = np.array([is_furniture(s) or any(restates(s, h) for h in headlines) for s in analysed.sentences])
+    return np.where(excluded, 0.0, scores)
 
 
 def _overlap(sa: set[str], sb: set[str]) -> float:
@@ -210,7 +214,7 @@ def select(scores: np.ndarray, sentences: tuple[str, ...], n: int, max_chars: in
     relevance = scores / scores.max() if scores.max() > 0 else scores
     chosen: list[int] = []
     used = 0
-    candidates = textrank.rank(relevance, len(relevance))
+    candidates = [i for i in textrank.rank(relevance, len(relevance)) if relevance[i] > 0]  # 0: never a candidate
     distinct = [set(words) for words in tokens] if tokens else []  # once, not once a comparison
     values = relevance.tolist()  # Python floats: the same doubles, without a numpy scalar per look-up
     redundancy = [0.0] * len(values)  # the largest overlap with a chosen sentence, updated as they are chosen
@@ -232,7 +236,7 @@ def select(scores: np.ndarray, sentences: tuple[str, ...], n: int, max_chars: in
         if tokens and len(chosen) < n:
             picked = distinct[best]
             redundancy = [max(r, _overlap(d, picked)) for r, d in zip(redundancy, distinct)]
-    if not chosen and max_chars is not None:  # nothing fits: cut the best sentence to the budget
+    if not chosen and max_chars is not None and candidates:  # nothing fits: cut the best sentence to the budget
         best = candidates[0]
         return [sentences[best][:max(max_chars - 1, 1)] + "…"]
     return [sentences[i] for i in sorted(chosen)]
@@ -248,7 +252,7 @@ def summarize_article(article: Article, options: Options = Options(),
     views = segment_views(analysed)
     keywords = rank_keywords(analysed, options.keywords, options.window, article, views)
     title = _title_words(views, article)
-    scores = sentence_scores(analysed, title)
+    scores = sentence_scores(analysed, title, tuple(filter(None, (article.title, article.subtitle))))
     # openers (11月4日上午，) go only from the chosen sentences: dates and entities still see them
     summary = [strip_opener(s) for s in select(scores, analysed.sentences, options.sentences,
                                                 options.max_chars, analysed.tokens)]

@@ -149,14 +149,3 @@ def strip_opener(sentence: str) -> str:
     in a short summary; the article's date and entities keep the time."""
     trimmed = _ASIDE_RE.sub("", _OPENER_RE.sub("", sentence, count=1))
     return trimmed if len(trimmed) >= 8 else sentence
-
-
-# Two patterns: alternatives that all start with a character let the regex engine skip ahead in C;
-# one anchored alternative among them made it try every position.
-_BOILERPLATE_RE = re.compile(r"本网站|本站|版权(?:所有|归)|转载|未经(?:书面)?授权|免责声明|责任编辑")
-_BOILERPLATE_START_RE = re.compile(r"(?:来源|编辑|责编)[:：]|图为|(?:视频|图片)[:：]")
-
-
-def is_boilerplate(sentence: str) -> bool:
-    """A copyright notice, source or keyword line, photo caption: page furniture, never a key sentence."""
-    return bool(_BOILERPLATE_START_RE.match(sentence) or _BOILERPLATE_RE.search(sentence))

@@ -49,16 +49,70 @@ def test_title_is_withheld_when_it_is_the_reference():
     assert not title_withheld({"title": "甲", "summary": "乙"})
 
 
+def _write_rows(path, rows):
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path
+
+
+ROWS = [{"id": "1", "title": "区里召开项目推进会", "summary": "区里召开项目推进会",
+         "text": "本报讯 近日,区里召开重点项目推进会。会议听取了项目进展汇报。会议要求加快推进项目建设。"},
+        {"id": "2", "title": "樱桃沟发展旅游", "keywords": ["樱桃沟"],
+         "text": "樱桃沟景区发展乡村旅游。樱桃沟的民宿很受欢迎。"}]
+
+
 def test_eval_command_prints_a_table(tmp_path):
-    data = tmp_path / "d.jsonl"
-    rows = [{"id": "1", "title": "区里召开项目推进会", "summary": "区里召开项目推进会",
-             "text": "本报讯 近日,区里召开重点项目推进会。会议听取了项目进展汇报。会议要求加快推进项目建设。"},
-            {"id": "2", "title": "樱桃沟发展旅游", "keywords": ["樱桃沟"],
-             "text": "樱桃沟景区发展乡村旅游。樱桃沟的民宿很受欢迎。"}]
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    data = _write_rows(tmp_path / "d.jsonl", ROWS)
     result = CliRunner().invoke(cli, ["eval", str(data), "--no-textrank4zh"])
     assert result.exit_code == 0, result.output
-    assert "| ours |" in result.output and "| lead-1 |" in result.output and "recall@10" in result.output
+    assert "| briefing |" in result.output and "| lead-1 |" in result.output and "recall@10" in result.output
+
+
+def test_eval_json_scores_exactly_what_summarize_prints(tmp_path):
+    """eval's number is the number of scoring summarize's own output, independently."""
+    from briefing.evaluate import rouge
+
+    data = _write_rows(tmp_path / "d.jsonl", ROWS)
+    out = CliRunner().invoke(cli, ["summarize", str(data), "-f", "jsonl", "-n", "1"])
+    assert out.exit_code == 0, out.output
+    printed = [json.loads(line) for line in out.output.splitlines()]
+    mine = rouge("".join(printed[0]["summary"]), ROWS[0]["summary"])
+    result = CliRunner().invoke(cli, ["eval", str(data), "--format", "json", "--no-textrank4zh"])
+    scores = json.loads(result.output)
+    assert scores["rows"] == 1 and scores["systems"]["briefing"]["rouge_l"] == pytest.approx(mine[2], abs=1e-4)
+    assert set(scores["systems"]["lead-1"]) == {"rouge_1", "rouge_2", "rouge_l"}
+    assert 0 <= scores["systems"]["briefing"]["recall@10"] <= 1
+
+
+def test_eval_scores_a_predictions_file_like_its_own_run(tmp_path):
+    data = _write_rows(tmp_path / "d.jsonl", ROWS)
+    out = tmp_path / "out.jsonl"
+    out.write_text(CliRunner().invoke(cli, ["summarize", str(data), "-f", "jsonl", "-n", "1"]).output, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(data), "-f", "json", "--predictions", str(out), "--no-textrank4zh"])
+    systems = json.loads(result.output)["systems"]
+    assert systems["predictions"] == systems["briefing"]
+
+
+def test_withheld_titles_are_never_seen_by_the_summarizer(tmp_path):
+    from briefing.evaluate import read_cases
+
+    data = _write_rows(tmp_path / "d.jsonl", ROWS)
+    withheld, given = read_cases(str(data), withhold_titles=True), read_cases(str(data))
+    assert withheld[0].article.title == "" and given[0].article.title == "区里召开项目推进会"
+    assert withheld[1].article.title == "樱桃沟发展旅游"  # not the reference: kept
+
+
+@pytest.mark.parametrize("row, problem", [
+    ({"text": "正文。", "summary": 3}, '"summary" is not a string'),
+    ({"text": "正文。", "keywords": "华为"}, '"keywords" is not a list'),
+    ({"text": "正文。"}, 'no "summary" or "keywords"'),
+    ({"text": 5, "summary": "参考"}, 'no "text" string'),
+    ([1, 2], "not a JSON object"),
+])
+def test_eval_names_a_bad_row_and_scores_the_rest(tmp_path, row, problem):
+    data = _write_rows(tmp_path / "d.jsonl", [ROWS[0], row])
+    result = CliRunner().invoke(cli, ["eval", str(data), "-f", "json", "--no-textrank4zh"])
+    assert result.exit_code == 1 and "d.jsonl:2" in result.stderr and problem in result.stderr
+    assert json.loads(result.stdout)["rows"] == 1
 
 
 def test_eval_command_names_a_bad_file(tmp_path):
@@ -66,25 +120,3 @@ def test_eval_command_names_a_bad_file(tmp_path):
     bad.write_text("not json\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", str(bad)])
     assert result.exit_code == 1 and "bad.jsonl" in result.output
-
-
-def test_textrank4zh_column_is_skipped_when_its_adapter_is_missing(monkeypatch):
-    import briefing.evaluate as evaluate
-
-    monkeypatch.setattr(evaluate, "_tr4zh", lambda: None)
-    summarizers, keyworders = evaluate.builtin_systems(1)
-    assert list(summarizers) == ["ours", "lead-1"] and list(keyworders) == ["ours"]
-
-
-def test_on_real_headlines_ours_is_not_worse_than_lead_1():
-    from briefing.evaluate import builtin_systems, evaluate, read_rows
-
-    from .helpers import SHARED
-
-    path = SHARED / "eval" / "news_headlines.jsonl"
-    if not path.exists():
-        pytest.skip(f"{path} is absent (research data, never copied into the repo)")
-    summarizers, keyworders = builtin_systems(1)
-    summarizers.pop("textrank4zh", None)
-    table = evaluate(read_rows(str(path))[:200], 1, summarizers, keyworders)
-    assert table["ours"]["rouge"][2] > table["lead-1"]["rouge"][2]

@@ -72,7 +72,7 @@ def test_workers_give_the_same_output_as_one_process():
 
 
 def test_auto_workers_follow_the_size_of_the_input(tmp_path, monkeypatch):
-    from briefing import cli
+    from briefing.cli import common as cli
 
     monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     small = tmp_path / "small.jsonl"

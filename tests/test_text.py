@@ -1,7 +1,7 @@
 """Lead, dateline, byline and sub-heading removal: one table per rule."""
 import pytest
 
-from briefing.text import is_boilerplate, strip_lead, strip_opener, strip_subheading
+from briefing.text import strip_lead, strip_opener, strip_subheading
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -56,13 +56,3 @@ def test_run_in_subheadings(raw, clean):
 ])
 def test_openers_and_asides_are_cut_from_summary_sentences(raw, clean):
     assert strip_opener(raw) == clean
-
-
-@pytest.mark.parametrize("sentence, furniture", [
-    ("本网站所刊载信息，不代表中新社和中新网观点。", True),
-    ("未经授权禁止转载、摘编、复制及建立镜像。", True),
-    ("图为签约现场。", True),
-    ("区政府与企业签订合作协议。", False),
-])
-def test_page_furniture_is_recognised(sentence, furniture):
-    assert is_boilerplate(sentence) is furniture

@@ -1,4 +1,6 @@
-"""The command line: parses flags into Options and calls the library. Only this module knows click."""
+"""What the commands share: reading inputs with a report of failures, workers, progress bars, the analysis flags.
+
+Only briefing.cli knows click; its command modules import this one and the library, never the group."""
 from __future__ import annotations
 
 import os
@@ -14,9 +16,8 @@ from collections.abc import Iterable, Iterator
 
 import click
 
-from . import __version__
-from .errors import BriefingError
-from .models import Article, ArticleSummary, Options
+from ..errors import BriefingError
+from ..models import BACKEND_NAMES, ENGINE_NAMES, Article, ArticleSummary, Options
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 
@@ -45,7 +46,7 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
                   parse: bool = True) -> Iterator[Article]:
     """Articles of every input in order; a failing input is reported and the rest still read.
     parse=False leaves .jsonl lines for the workers to parse."""
-    from .api import expand_paths, read_articles
+    from ..api import expand_paths, read_articles
 
     for path in expand_paths(list(paths)):
         try:
@@ -55,24 +56,26 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
 
 
 def summaries(articles: Iterable[Article], options: Options, workers: int,
-              reporter: Reporter, render=None) -> Iterator:
+              reporter: Reporter, render=None, keep_errors: bool = False) -> Iterator:
     """Summaries in input order, on `workers` processes when more than one; rendered by `render`
-    (a picklable function of a summary) where they are made, when given."""
-    from .parallel import AnalysisError, summarize_stream
+    (a picklable function of a summary) where they are made, when given. A failed article is
+    reported, and with keep_errors also yielded in its place (so results stay aligned with inputs)."""
+    from ..parallel import AnalysisError, summarize_stream
 
     log_setup(reporter, options, workers)
     for result in summarize_stream(articles, options, workers, render):
         if isinstance(result, AnalysisError):
             reporter.error(result)
-        else:
-            yield result
+            if not keep_errors:
+                continue
+        yield result
 
 
 def log_setup(reporter: Reporter, options: Options, workers: int) -> None:
     """With --verbose: how the articles will be analysed."""
     if not reporter.verbose:
         return
-    from .kernels import COMPILED
+    from ..kernels import COMPILED
 
     kernels = "C kernels" if COMPILED else \
         "Python kernels (briefing/_speedups.c was not built: reinstall with a C compiler for about a fifth less work an article)"
@@ -130,7 +133,7 @@ def resolve_workers(workers: int | str, paths: Iterable[str]) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if cores < 2:
         return 1
-    from .api import expand_paths
+    from ..api import expand_paths
 
     size = 0
     for path in expand_paths(list(paths)):
@@ -150,9 +153,9 @@ def common_options(function):
         click.option("--keywords", "-k", default=10, show_default=True, type=click.IntRange(1, 100),
                      help="Keywords per article."),
         click.option("--max-chars", type=click.IntRange(10), help="Character budget for the summary."),
-        click.option("--engine", type=click.Choice(["builtin", "textrank4zh"]), default="builtin",
+        click.option("--engine", type=click.Choice(ENGINE_NAMES), default="builtin",
                      show_default=True, help="Ranking engine (textrank4zh needs `pip install briefing[textrank4zh]`)."),
-        click.option("--backend", type=click.Choice(["rjieba", "jieba"]), default="rjieba", show_default=True,
+        click.option("--backend", type=click.Choice(BACKEND_NAMES), default="rjieba", show_default=True,
                      help="Segmenter: rjieba (fast Rust port) or jieba (the reference)."),
         click.option("--user-dict", type=click.Path(dir_okay=False),
                      help="jieba-format user dictionary (`word [freq] [tag]` a line)."),
@@ -165,75 +168,14 @@ def common_options(function):
 
 def make_options(sentences: int, keywords: int, max_chars: int | None, engine: str, backend: str,
                  user_dict: str | None) -> Options:
-    return Options(sentences=sentences, keywords=keywords, max_chars=max_chars, engine=engine,
-                   backend=backend, user_dict=user_dict)
+    """The flags as one checked Options, with its engine loaded: a missing package or a bad user
+    dictionary fails here, once, before any input is read."""
+    from ..engines import prepare
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="briefing")
-def cli() -> None:
-    """Summaries and leadership briefs (简报) from Chinese news pages.
-
-    \b
-    Examples:
-      briefing brief seeds -o brief.md
-      briefing brief seeds --period day --date 2024-05-15 -o brief.docx
-      briefing summarize seeds/2024-05-13.txt
-      briefing summarize page.txt --format json
-      cat page.txt | briefing summarize -
-      briefing summarize archive.jsonl --format jsonl > out.jsonl
-    """
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, metavar="[PATH|-]...")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@workers_option("the analysis (output order is unchanged)")
-@common_options
-def summarize(paths: tuple[str, ...], fmt: str, workers: int | str, date: str | None, verbose: bool,
-              **flags) -> None:
-    """Title, keywords, key sentences, people and figures of each article.
-
-    PATH is a page (.txt, .md), a Word file (.docx), a .jsonl file with one
-    article a line ({"id", "title", "text", "date"}), a folder, or - for stdin.
-
-    \b
-    Examples:
-      briefing summarize seeds/2024-05-13.txt
-      briefing summarize seeds/ --format markdown --sentences 2
-      briefing summarize page.txt --format json --user-dict names.txt
-      cat page.txt | briefing summarize - --format jsonl
-    """
-    if not paths:
-        if sys.stdin.isatty():
-            raise click.UsageError("give a file, a folder, or - to read standard input")
-        paths = ("-",)
-    reporter = Reporter(verbose)
-    options = make_options(**flags)
-    try:
-        _check_engine(options)
-        processes = resolve_workers(workers, paths)
-        # with workers, each parses its own .jsonl lines: the parent only reads and writes
-        stream = summaries(iter_articles(paths, date, reporter, parse=processes == 1), options, processes, reporter,
-                           functools.partial(render_summary, fmt))
-        # a bar only while the output goes to a file or pipe: on a terminal the output is the progress
-        with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar:
-            write_summaries(bar, fmt)
-    except BriefingError as error:
-        reporter.error(error)
-    sys.exit(reporter.exit_code)
-
-
-def _check_engine(options: Options) -> None:
-    if options.user_dict:
-        from .segment import read_user_dict
-
-        read_user_dict(options.user_dict)
-    if options.engine == "textrank4zh":
-        from .tr4zh import load
-
-        load()
+    options = Options(sentences=sentences, keywords=keywords, max_chars=max_chars, engine=engine,
+                      backend=backend, user_dict=user_dict)
+    prepare(options)
+    return options
 
 
 def dumps(record: dict, indent: int | None = None) -> str:
@@ -245,14 +187,14 @@ def dumps(record: dict, indent: int | None = None) -> str:
 
 def render_summary(fmt: str, summary: ArticleSummary) -> str:
     """One summary as its part of the output in a format (JSON without the separators between records)."""
-    from .records import summary_to_dict
+    from ..records import summary_to_dict
 
     record = summary_to_dict(summary)
     if fmt == "jsonl":
         return dumps(record)
     if fmt == "json":
         return dumps(record, indent=2).replace("\n", "\n  ")
-    from .render.markdown import render
+    from ..render.markdown import render
 
     return render("article.md.j2" if fmt == "markdown" else "article.txt.j2", s=record, n=summary.article.index + 1)
 
@@ -275,40 +217,3 @@ def write_summaries(rendered: Iterable[str], fmt: str) -> None:
         out.write("\n]}\n" if not first else "]}\n")
 
 
-def main() -> None:
-    """Entry point of the `briefing` script and `python -m briefing`."""
-    try:
-        code = _run()
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-    # Everything is written and closed by now. The interpreter's teardown would free the dictionary
-    # and the caches object by object (20 ms, 3% of summarizing 200 articles): flush and leave.
-    try:
-        sys.stdout.flush()
-    except (BrokenPipeError, ValueError):  # the reader went away, or stdout is closed
-        code = code or 1
-    sys.stderr.flush()
-    os._exit(code)
-
-
-def _run() -> int:
-    try:
-        cli.main(prog_name="briefing", standalone_mode=False)
-    except click.ClickException as error:
-        error.show()
-        return error.exit_code
-    except (click.Abort, KeyboardInterrupt):
-        # click turns Ctrl-C into Abort ("Aborted!", exit 1); say it plainly and use the shell's code
-        click.echo("briefing: interrupted", err=True)
-        return 130
-    return 0
-
-
-def _register_commands() -> None:
-    from . import cli_brief, cli_eval, cli_export
-
-    for module in (cli_brief, cli_export, cli_eval):
-        cli.add_command(module.command)
-
-
-_register_commands()

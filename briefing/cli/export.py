@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from .cli import (Reporter, common_options, iter_articles, log_setup, make_options, progress, resolve_workers,
+from .common import (Reporter, common_options, iter_articles, log_setup, make_options, progress, resolve_workers,
                   workers_option)
-from .errors import BriefingError
+from ..errors import BriefingError
 
 
 class ExportReporter(Reporter):
@@ -55,18 +55,18 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
       briefing export page.txt archive.jsonl -o out/ --workers 4
       briefing export seeds/ -o out/ --force --reference-doc mystyles.docx
     """
-    from .export import export_articles
-    from .render.docx import open_reference
+    from ..export import export_articles
+    from ..render.docx import open_reference
 
     reporter = ExportReporter(verbose)
     target = Path(out_dir)
     try:
+        options, processes = make_options(**flags), resolve_workers(workers, paths)
         open_reference(reference_doc)  # a broken reference fails once here, not once per article
         target.mkdir(parents=True, exist_ok=True)
     except (BriefingError, OSError) as error:
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)
-    options, processes = make_options(**flags), resolve_workers(workers, paths)
     log_setup(reporter, options, processes)
     outcomes = export_articles(iter_articles(paths, date, reporter), target, options, processes, force, reference_doc)
     try:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .cli import Reporter, iter_articles, resolve_workers, summaries, workers_option
-from .errors import BriefingError
+from .common import Reporter, iter_articles, resolve_workers, workers_option
+from ..errors import BriefingError
 
 
 @click.command("brief")
@@ -69,31 +69,20 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
            template: str | None, reference_doc: str | None, config_path: str | None, workers: int, force: bool,
            reporter: Reporter) -> None:
     """Check everything cheap first, then read, choose the period, analyse, build and write."""
-    from .brief import article_day, build_brief, choose_period
-    from .config import load_config
-    from .fsutil import check_target
-    from .models import Options
+    from ..api import brief_articles
+    from ..config import load_config
+    from ..fsutil import check_target
 
     target = check_target(output, force)
     config = load_config(config_path)
     if reference_doc:
         config = dataclasses.replace(config, reference_doc=reference_doc)
     if template:
-        from .render.markdown import check_template
+        from ..render.markdown import check_template
 
         check_template(template)
-    start, end = choose_period([], period, date, week) if (date or week) else (None, None)
-    articles = [a if a.date or not date else dataclasses.replace(a, date=date)
-                for a in iter_articles(paths, None, reporter)]
-    if start is None:
-        start, end = choose_period((article_day(a) for a in articles), period)
-    chosen = [a for a in articles if (day := article_day(a)) is not None and start <= day <= end]
-    if not chosen:
-        raise _nothing_in(start, end, articles, article_day)
-    reporter.log(f"{len(chosen)} of {len(articles)} articles are dated {start} … {end}")
-    options = Options(sentences=config.sentences, user_dict=config.user_dict, extra_stopwords=config.stopwords)
-    found = list(summaries(chosen, options, workers, reporter))
-    brief = build_brief(found, config, period, start, end, len(articles))
+    articles = iter_articles(paths, None, reporter)
+    brief = brief_articles(articles, config, period, date, week, workers, reporter.error, reporter.log)
     _write(brief, target, template, config)
     items = sum(len(s.items) for s in brief.sections)
     click.echo(f"wrote {target}: {brief.title} 第{brief.issue}期, {brief.start} … {brief.end}, "
@@ -101,26 +90,14 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
                f"{brief.articles_read} articles read")
 
 
-def _nothing_in(start, end, articles, article_day) -> BriefingError:
-    """The error for an empty period: say which dates the inputs do cover."""
-    from .brief import PeriodError
-
-    days = sorted(d for d in map(article_day, articles) if d is not None)
-    if not days:
-        return PeriodError("no dated articles in the inputs; name the pages like 2024-05-13.txt, "
-                           'give JSONL records a "date", or pass --date')
-    return PeriodError(f"no articles dated {start} … {end}; the inputs cover {days[0]} … {days[-1]}, "
-                       "pick a --week or --date in that range")
-
-
 def _write(brief, target: Path, template: str | None, config) -> None:
     """Markdown through the template, or Word through render.docx; both complete or absent."""
     if target.suffix.lower() == ".docx":
-        from .render.docx import write_brief
+        from ..render.docx import write_brief
 
         write_brief(brief, target, config.reference_doc, config.line_spacing_pt)
         return
-    from .fsutil import atomic_write_text
-    from .render.markdown import render_brief
+    from ..fsutil import atomic_write_text
+    from ..render.markdown import render_brief
 
     atomic_write_text(target, render_brief(brief, template))
