@@ -143,9 +143,9 @@ def test_ctrl_c_with_workers_stops_cleanly(tmp_path):
     from briefing.api import read_articles
 
     articles = [a for day in ("13", "14", "16", "17") for a in read_articles(str(SEEDS / f"2024-05-{day}.txt"))]
-    data = tmp_path / "many.jsonl"
+    data = tmp_path / "many.jsonl"  # a run of seconds even at ~1 ms a file: still going when Ctrl-C comes
     data.write_text("\n".join(json.dumps({"id": str(i), "title": f"{a.title}{i}", "text": a.text, "date": a.date},
-                                         ensure_ascii=False) for i, a in enumerate(articles * 40)), encoding="utf-8")
+                                         ensure_ascii=False) for i, a in enumerate(articles * 200)), encoding="utf-8")
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "briefing", "export", str(data), "-o", str(out), "-j", "2"],
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
