@@ -29,9 +29,9 @@ SHARED = REPO.parent / "shared" / "eval"
 
 def all_pairs(summaries) -> set[tuple[int, int]]:
     """Every pair the rule merges, found by comparing all pairs (the old cost)."""
-    vectors = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
+    vector = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
     return {(i, j) for i in range(len(summaries)) for j in range(i + 1, len(summaries))
-            if is_same_story(summaries[i], summaries[j], _cosine(vectors[i], vectors[j]))}
+            if is_same_story(summaries[i], summaries[j], _cosine(vector(i), vector(j)))}
 
 
 def old_groups(n: int, merged: set[tuple[int, int]]) -> list[list[int]]:

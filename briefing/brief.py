@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .config import BriefConfig, Lexicon
 from .dedup import components, similar_pairs
@@ -107,20 +108,22 @@ def _bigrams(text: str) -> Counter[str]:
     return Counter(text[i:i + 2] for i in range(len(text) - 1))
 
 
-def _tfidf(texts: Sequence[str], wanted: Iterable[int] | None = None) -> dict[int, dict[str, float]]:
-    """Unit-length TF-IDF vectors of character bigrams (sublinear tf, smoothed idf), of the texts
-    numbered in `wanted` (all by default); the document frequencies count every text."""
+def _tfidf(texts: Sequence[str]) -> Callable[[int], dict[str, float]]:
+    """Unit-length TF-IDF vectors of character bigrams (sublinear tf, smoothed idf), by text number,
+    each made when first asked for: the document frequencies count every text."""
     counts = [_bigrams(text) for text in texts]
     df: Counter[str] = Counter()
     for count in counts:
         df.update(count.keys())
     n = len(texts)
-    vectors = {}
-    for i in sorted(set(range(n) if wanted is None else wanted)):
-        vector = {g: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[g])) + 1) for g, c in counts[i].items()}
-        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-        vectors[i] = {g: x / norm for g, x in vector.items()}
-    return vectors
+    idf = {g: math.log((1 + n) / (1 + d)) + 1 for g, d in df.items()}
+
+    @functools.lru_cache(maxsize=None)
+    def vector(i: int) -> dict[str, float]:
+        weights = {g: (1 + math.log(c)) * idf[g] for g, c in counts[i].items()}
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        return {g: x / norm for g, x in weights.items()}
+    return vector
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -146,10 +149,11 @@ def duplicate_groups(summaries: Sequence[ArticleSummary]) -> list[list[int]]:
     # Both clauses of is_same_story need titles at least LIKE_TITLE alike: those pairs are all the candidates.
     titles = [set(_bigrams(s.article.title)) for s in summaries]
     candidates = similar_pairs(titles, min(LIKE_TITLE, SAME_TITLE))
-    texts = [s.article.title + "\n" + s.article.text for s in summaries]
-    vectors = _tfidf(texts, (i for pair in candidates for i in pair)) if candidates else {}
-    same = ((i, j) for i, j in candidates if is_same_story(summaries[i], summaries[j], _cosine(vectors[i], vectors[j])))
-    return components(len(summaries), same)
+    if not candidates:
+        return [[i] for i in range(len(summaries))]
+    vector = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
+    return components(len(summaries), candidates,
+                      lambda i, j: is_same_story(summaries[i], summaries[j], _cosine(vector(i), vector(j))))
 
 
 def period_keywords(summaries: Sequence[ArticleSummary], n: int = 10,

@@ -10,15 +10,18 @@ Deterministic: no hashing, no randomness; ties in rarity are broken by the token
 """
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 
 def jaccard(x: Collection[str], y: Collection[str]) -> float:
     """|x & y| / |x | y|, 0.0 for two empty sets (the same arithmetic as brief.py's title rule)."""
-    x, y = set(x), set(y)
-    return len(x & y) / len(x | y) if x | y else 0.0
+    x, y = (x if isinstance(x, (set, frozenset)) else set(x)), (y if isinstance(y, (set, frozenset)) else set(y))
+    shared = len(x & y)
+    union = len(x) + len(y) - shared
+    return shared / union if union else 0.0
 
 
 def prefix_length(size: int, threshold: float) -> int:
@@ -29,25 +32,39 @@ def prefix_length(size: int, threshold: float) -> int:
 
 
 def similar_pairs(sets: Sequence[Collection[str]], threshold: float) -> list[tuple[int, int]]:
-    """All pairs (i, j), i < j, whose Jaccard similarity is at least `threshold` (> 0), sorted."""
-    if threshold <= 0:
-        raise ValueError("threshold must be positive: at 0 every pair is a candidate")
-    df = Counter(token for tokens in sets for token in set(tokens))
-    index: dict[str, list[int]] = {}
-    pairs = []
-    for j, tokens in enumerate(sets):
-        ordered = sorted(set(tokens), key=lambda token: (df[token], token))
-        seen: set[int] = set()
-        for token in ordered[:prefix_length(len(ordered), threshold)]:
-            seen.update(index.get(token, ()))
-            index.setdefault(token, []).append(j)
-        pairs.extend((i, j) for i in sorted(seen) if jaccard(sets[i], tokens) >= threshold)
+    """All pairs (i, j), i < j, whose Jaccard similarity is at least `threshold` (in (0, 1]), sorted."""
+    if not 0 < threshold <= 1:
+        raise ValueError("threshold must be in (0, 1]: at 0 every pair is a candidate")
+    # Reprints share one title: join the distinct sets, then pair up their members.
+    members: dict[frozenset[str], list[int]] = {}
+    for i, tokens in enumerate(sets):
+        members.setdefault(frozenset(tokens), []).append(i)
+    distinct, groups = list(members), list(members.values())
+    pairs = [pair for tokens, group in members.items() if tokens for pair in itertools.combinations(group, 2)]
+    for u, v in _join(distinct, threshold):
+        pairs.extend((min(a, b), max(a, b)) for a in groups[u] for b in groups[v])
     pairs.sort()
     return pairs
 
 
-def components(n: int, edges: Iterator[tuple[int, int]] | Sequence[tuple[int, int]]) -> list[list[int]]:
-    """Connected components of 0..n-1, each in increasing order, listed by their smallest member."""
+def _join(sets: Sequence[frozenset[str]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs of sets at `threshold` or above, by prefix filtering over tokens ordered rarest first."""
+    df = Counter(token for tokens in sets for token in tokens)
+    index: dict[str, list[int]] = {}
+    for j, tokens in enumerate(sets):
+        ordered = sorted(tokens, key=lambda token: (df[token], token))
+        seen: set[int] = set()
+        for token in ordered[:prefix_length(len(ordered), threshold)]:
+            seen.update(index.get(token, ()))
+            index.setdefault(token, []).append(j)
+        yield from ((i, j) for i in sorted(seen) if jaccard(sets[i], tokens) >= threshold)
+
+
+def components(n: int, pairs: Iterable[tuple[int, int]],
+               joins: Callable[[int, int], bool] = lambda i, j: True) -> list[list[int]]:
+    """Connected components of 0..n-1 under the pairs for which `joins` holds, each in increasing
+    order, listed by their smallest member. `joins` is asked only about pairs not yet connected
+    (n identical reprints cost n - 1 checks, not n(n - 1)/2)."""
     parent = list(range(n))
 
     def root(i: int) -> int:
@@ -56,9 +73,9 @@ def components(n: int, edges: Iterator[tuple[int, int]] | Sequence[tuple[int, in
             i = parent[i]
         return i
 
-    for i, j in edges:
+    for i, j in pairs:
         a, b = root(i), root(j)
-        if a != b:
+        if a != b and joins(i, j):
             parent[max(a, b)] = min(a, b)  # the smaller index leads: groups come out in input order
     groups: dict[int, list[int]] = {}
     for i in range(n):

@@ -39,6 +39,14 @@ def test_components_in_input_order():
     assert components(3, []) == [[0], [1], [2]]
 
 
+def test_components_ask_only_about_pairs_not_yet_joined():
+    asked = []
+    five_reprints = [(i, j) for i in range(5) for j in range(i + 1, 5)]
+    assert components(5, five_reprints, lambda i, j: asked.append((i, j)) or True) == [[0, 1, 2, 3, 4]]
+    assert asked == [(0, 1), (0, 2), (0, 3), (0, 4)]
+    assert components(4, [(0, 1), (2, 3), (1, 2)], lambda i, j: (i, j) != (1, 2)) == [[0, 1], [2, 3]]
+
+
 def story(title, text, figures=()):
     article = Article(title, tuple(text.split("\n")), date="2024-06-03")
     return ArticleSummary(article, (), (), (), Entities(figures=tuple(figures)))
@@ -46,9 +54,9 @@ def story(title, text, figures=()):
 
 def all_pairs_groups(summaries):
     """The groups the all-pairs loop gave, for comparison."""
-    vectors = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
+    vector = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
     edges = [(i, j) for i, j in itertools.combinations(range(len(summaries)), 2)
-             if is_same_story(summaries[i], summaries[j], _cosine(vectors[i], vectors[j]))]
+             if is_same_story(summaries[i], summaries[j], _cosine(vector(i), vector(j)))]
     return components(len(summaries), edges)
 
 
