@@ -84,7 +84,8 @@ def dask_row(tmp: Path, rows: list[dict], repeat: int) -> tuple[str, str, str, s
 
 
 def year_row(data: Path, n: int = 6000) -> tuple[str, str, str, str]:
-    """duplicate_groups alone on n summaries in one period (in this process; the rows summarized once)."""
+    """duplicate_groups alone on n summaries in one period (in this process; the rows summarized once,
+    their reprints made from those summaries)."""
     import dataclasses
 
     from briefing.api import read_articles
@@ -92,8 +93,12 @@ def year_row(data: Path, n: int = 6000) -> tuple[str, str, str, str]:
     from briefing.scoring import summarize_article
 
     base = [summarize_article(a) for a in read_articles(str(data))]
-    items = [dataclasses.replace(base[i % len(base)], article=dataclasses.replace(base[i % len(base)].article,
-                                                                                   id=str(i))) for i in range(n)]
+    items = []
+    for i in range(n):  # reprints as in week(): a new id, an editor's line of their own
+        summary, copy = base[i % len(base)], i // len(base)
+        extra = (f"（责任编辑：第{copy}组）",) if copy else ()
+        article = dataclasses.replace(summary.article, id=str(i), paragraphs=summary.article.paragraphs + extra)
+        items.append(dataclasses.replace(summary, article=article))
     start = time.perf_counter()
     groups = duplicate_groups(items)
     took = time.perf_counter() - start

@@ -109,37 +109,39 @@ def _bigrams(text: str) -> Counter[str]:
 
 
 def _bigram_codes(text: str):
-    """The distinct character bigrams of a text as _bigrams sees it, each as one integer (21 bits a character)."""
+    """The character bigrams of a text as _bigrams sees it, in order, each as one integer (21 bits a character)."""
     import numpy as np
 
     chars = np.frombuffer(re.sub(r"[\W_]+", "", text).encode("utf-32-le", "surrogatepass"), np.uint32)
     chars = chars.astype(np.uint64)
-    return np.unique((chars[:-1] << np.uint64(21)) | chars[1:])
+    return (chars[:-1] << np.uint64(21)) | chars[1:]
 
 
-def _tfidf(texts: Sequence[str]) -> Callable[[int], dict[str, float]]:
+def _tfidf(texts: Sequence[str]) -> Callable[[int], dict[int, float]]:
     """Unit-length TF-IDF vectors of character bigrams (sublinear tf, smoothed idf), by text number,
     each made when first asked for: the document frequencies count every text."""
     import numpy as np
 
-    # Document frequencies in numpy (a tenth of the time of a Counter of strings); each vector is then
-    # made in Python with the same arithmetic, in the same order, as before, so the cosines are identical.
-    codes = [_bigram_codes(text) for text in texts]
-    grams, df = np.unique(np.concatenate(codes) if codes else np.zeros(0, np.uint64), return_counts=True)
+    # Counted in numpy over integer bigrams; each weight is still (1 + log tf) * (log((1 + n) / (1 + df)) + 1)
+    # in Python floats, in first-occurrence order as a Counter of the bigram strings had them, so every
+    # cosine is the float the string version computed (tests/test_dedup.py compares them).
+    grams, df = np.unique(np.concatenate([np.unique(_bigram_codes(t)) for t in texts] or [np.zeros(0, np.uint64)]),
+                          return_counts=True)
     n = len(texts)
+    idf = [math.log((1 + n) / (1 + d)) + 1 for d in range(n + 1)]
 
     @functools.lru_cache(maxsize=None)
-    def vector(i: int) -> dict[str, float]:
-        count = _bigrams(texts[i])
-        keys = np.array([ord(g[0]) << 21 | ord(g[1]) for g in count], np.uint64)
-        found = df[np.searchsorted(grams, keys)].tolist()
-        weights = {g: (1 + math.log(c)) * (math.log((1 + n) / (1 + d)) + 1) for (g, c), d in zip(count.items(), found)}
+    def vector(i: int) -> dict[int, float]:
+        keys, first, counts = np.unique(_bigram_codes(texts[i]), return_index=True, return_counts=True)
+        order = np.argsort(first)
+        found = df[np.searchsorted(grams, keys[order])].tolist()
+        weights = {g: (1 + math.log(c)) * idf[d] for g, c, d in zip(keys[order].tolist(), counts[order].tolist(), found)}
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         return {g: x / norm for g, x in weights.items()}
     return vector
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _cosine(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(g, 0.0) for g, x in a.items())

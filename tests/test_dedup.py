@@ -1,6 +1,7 @@
 """Near-duplicate candidates: exactly the pairs an all-pairs comparison finds, and the same merges."""
 import itertools
 import math
+from collections import Counter
 from fractions import Fraction
 
 from hypothesis import given, settings
@@ -85,3 +86,25 @@ def test_titles_too_different_are_never_candidates():
     a, b = set(_bigrams("云川县部署春耕生产")), set(_bigrams("枫岭镇举办非遗文化展演"))
     assert similar_pairs([a, b, a], 0.3) == [(0, 2)]
     assert similar_pairs([set(), set()], 0.3) == []  # two untitled articles are not alike
+
+
+def string_tfidf(texts):
+    """The TF-IDF vectors as brief.py made them before numpy: a Counter of bigram strings per text."""
+    counts = [_bigrams(text) for text in texts]
+    df = Counter(gram for count in counts for gram in count)
+    vectors = []
+    for count in counts:
+        vector = {g: (1 + math.log(c)) * (math.log((1 + len(texts)) / (1 + df[g])) + 1) for g, c in count.items()}
+        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
+        vectors.append({g: x / norm for g, x in vector.items()})
+    return vectors
+
+
+def test_cosines_are_the_floats_of_the_string_version():
+    texts = [s.article.title + "\n" + s.article.text
+             for p in expand_paths([str(SEEDS)]) for s in map(summarize_article, read_articles(p))]
+    texts += ["孤\ud800立代理", "", "一", "下_划-线 空格", "重重重重复", "Mixed 中英 text 123"]
+    before, vector = string_tfidf(texts), _tfidf(texts)
+    for i, j in itertools.product(range(len(texts)), repeat=2):
+        assert _cosine(vector(i), vector(j)) == _cosine(before[i], before[j]), (texts[i][:10], texts[j][:10])
+    assert [list(vector(i).values()) for i in range(len(texts))] == [list(v.values()) for v in before]
