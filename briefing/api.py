@@ -5,11 +5,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .errors import InputError, OptionsError
-from .ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_docx, read_jsonl,
-                     read_text_file, split_page)
 from typing import TYPE_CHECKING
 
+from .errors import InputError, OptionsError
+from .ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_bounded, read_docx,
+                     read_jsonl_file, read_text_file, split_page)
+from .inputs import OTHER_READERS, is_layout_page, once_each
 from .models import Article, ArticleSummary, Brief, Options
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def expand_paths(paths: list[str]) -> list[str]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if _is_input(f))
+            out.extend(once_each(str(f) for f in sorted(p.rglob("*")) if _is_input(f)))
         else:
             out.append(path)
     return out
@@ -61,7 +62,7 @@ def expand_paths(paths: list[str]) -> list[str]:
 def _is_input(path: Path) -> bool:
     """A file in a folder worth reading: a readable type, not hidden, not the folder's README."""
     return (path.is_file() and path.suffix.lower() in READABLE_SUFFIXES and not path.name.startswith(".")
-            and not path.stem.upper().startswith("README"))
+            and not path.stem.upper().startswith("README") and not is_layout_page(path))
 
 
 def read_articles(path: str, date: str | None = None, log: Log | None = None,
@@ -71,27 +72,38 @@ def read_articles(path: str, date: str | None = None, log: Log | None = None,
     Whole-file problems raise InputError; a bad line of a .jsonl goes to `on_error` and is skipped.
     parse=False leaves the lines of a .jsonl unparsed (ingest.JsonlLine), for a worker to parse.
     """
+    if not isinstance(path, (str, Path)):
+        raise InputError(repr(path), f"read_articles() takes a path or '-', not {type(path).__name__}",
+                         "give the file's path as a string")
+    path = str(path)
     if path == "-":
-        yield from read_text_file(sys.stdin.buffer.read(), "-", date, log)
+        yield from read_text_file(read_bounded(sys.stdin.buffer, "-"), "-", date, log)
         return
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file or folder", "check the path")
     if p.is_dir():
         raise InputError(path, "is a folder", "give the files in it, or use `briefing brief` which reads folders")
+    if not p.is_file():  # a FIFO would block, /dev/zero never ends
+        raise InputError(path, "is not a regular file (a device, pipe or socket)",
+                         "save the text to a file first, or pipe it in as `-`")
     date = date or date_from_name(p.name)
     suffix = p.suffix.lower()
     if suffix == ".docx":
         yield from read_docx(p, date)
         return
+    if suffix == ".jsonl":
+        yield from read_jsonl_file(p, path, date, on_error, parse)
+        return
+    if suffix in OTHER_READERS:
+        yield from OTHER_READERS[suffix](p, date)
+        return
     try:
-        data = p.read_bytes()
+        with p.open("rb") as file:
+            data = read_bounded(file, path)
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from None
-    if suffix == ".jsonl":
-        yield from read_jsonl(data, path, date, on_error, parse)
-    else:
-        yield from read_text_file(data, path, date, log)
+    yield from read_text_file(data, path, date, log)
 
 
 def brief_articles(articles: Iterable[Article], config: BriefConfig | None = None, period: str = "week",

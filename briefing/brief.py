@@ -12,7 +12,8 @@ from .config import BriefConfig, Lexicon
 from .dedup import components, similar_pairs
 from .entities import is_leader
 from .errors import BriefingError
-from .models import Article, ArticleSummary, Brief, BriefItem, Keyword, LeaderActivity, Section, Source
+from .leaders import find_leaders
+from .models import Article, ArticleSummary, Brief, BriefItem, Keyword, Section, Source
 
 OTHER = "其他"
 RANK_RULE = "按领导出席、涉及金额、关键词集中度、多日或多版报道综合排序"
@@ -36,7 +37,7 @@ def parse_week(text: str) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of an ISO week written YYYY-Www."""
     match = _WEEK_RE.match(text.strip())
     try:
-        if not match:
+        if not match or not 1900 <= int(match.group(1)) <= 2100:  # 9999-W52 overflowed the date maths
             raise ValueError
         monday = dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
     except ValueError:
@@ -87,8 +88,11 @@ def period_label(start: str, end: str) -> str:
 
 
 def _where(article: Article) -> str:
-    """The page an article came from; a JSONL record is named by its id (news.jsonl#17)."""
-    return f"{article.source}#{article.id}" if article.id else article.source
+    """The page an article came from; a JSONL record is named by its id (news.jsonl#17); an e-paper
+    article's paper and 版次 come first (湖北日报 第02版 · page.html#211259)."""
+    where = f"{article.source}#{article.id}" if article.id else article.source
+    printed = " ".join(filter(None, (article.paper, f"第{article.page}版" if article.page else None)))
+    return f"{printed} · {where}" if printed else where
 
 
 def section_of(summary: ArticleSummary, lexicon: Lexicon) -> str:
@@ -209,17 +213,6 @@ def _untitled(article: Article) -> str:
     return text[:24] + ("…" if len(text) > 24 else "") or "（无标题）"
 
 
-def leader_activities(items: Iterable[BriefItem]) -> tuple[LeaderActivity, ...]:
-    """Who did what when: each leader of each item, in date order."""
-    seen: dict[tuple[str, str], LeaderActivity] = {}
-    for item in sorted(items, key=lambda i: i.date or ""):
-        for person in item.people:
-            if is_leader(person):
-                seen.setdefault((person.name, item.title),
-                                LeaderActivity(person.name, person.title or "", item.date, item.title))
-    return tuple(seen.values())
-
-
 def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period: str,
                 start: dt.date, end: dt.date, articles_read: int) -> Brief:
     """The brief of one period from the summaries of the articles dated in it."""
@@ -228,11 +221,12 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     weights = {k.word: k.weight for k in top}
     lexicon = config.lexicon()
     grouped: dict[str, list[BriefItem]] = {name: [] for name, _ in lexicon} | {OTHER: []}
-    items = []
+    items, reports = [], []
     for group in duplicate_groups(summaries):
         item = make_item([summaries[i] for i in group], weights, config.sentences, config.stopwords)
         grouped[section_of(summaries[group[0]], lexicon)].append(item)
         items.append(item)
+        reports.extend((item.title, summaries[i]) for i in group)
     ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep date and input order
     default_issue = start.isocalendar()[1] if period == "week" else start.timetuple().tm_yday
     return Brief(
@@ -241,6 +235,6 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         period=period, start=start.isoformat(), end=end.isoformat(),
         highlights=tuple(ranked[:config.highlights]),
         sections=tuple(Section(name, tuple(found)) for name, found in grouped.items() if found),
-        leaders=leader_activities(items), keywords=keywords,
+        leaders=find_leaders(reports, config.roster), keywords=keywords,
         articles_read=articles_read, articles_used=len(summaries), closing=config.closing,
     )

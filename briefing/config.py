@@ -18,7 +18,32 @@ CONFIG_NAME = "briefing.toml"
 Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
 _KINDS = {str: 'a "quoted string"', int: "a whole number", float: "a number"}
 _KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections",
-         "reference_doc", "line_spacing_pt"}
+         "reference_doc", "line_spacing_pt", "roster", "only_roster"}
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One leader as the office writes them: name, canonical title, protocol rank (smaller first)."""
+
+    name: str
+    title: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class Roster:
+    """The office's own list of leaders; `only` means no other name counts as a leader."""
+
+    entries: tuple[RosterEntry, ...] = ()
+    only: bool = False
+
+    def entry(self, name: str) -> RosterEntry | None:
+        """The entry of a name, or None."""
+        return next((e for e in self.entries if e.name == name), None)
+
+    def names(self) -> tuple[str, ...]:
+        """The names, longest first (a name found inside a longer one is the longer one's)."""
+        return tuple(sorted((e.name for e in self.entries), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -36,6 +61,7 @@ class BriefConfig:
     sections: Lexicon = ()  # empty: the shipped default lexicon
     reference_doc: str | None = None  # Word styles for .docx output; None: the shipped template
     line_spacing_pt: float | None = None  # .docx line spacing; None: the reference document's
+    roster: Roster | None = None  # [[roster]] tables and only_roster; None: the built-in title hierarchy
 
     def lexicon(self) -> Lexicon:
         """The section lexicon in force: the configured one, or the shipped default."""
@@ -94,7 +120,29 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         sections=_lexicon(data["sections"], where) if "sections" in data else (),
         reference_doc=str(where.parent / reference_doc) if reference_doc else None,
         line_spacing_pt=None if spacing is None else float(spacing),
+        roster=_roster(data, where),
     )
+
+
+def _roster(data: dict[str, Any], where: Path) -> Roster | None:
+    """[[roster]] tables of name, title, rank; only_roster = true to count no one else."""
+    only = data.get("only_roster", False)
+    if not isinstance(only, bool):
+        raise ConfigError(f"{where}: only_roster must be true or false, not {only!r}")
+    tables = data.get("roster", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise ConfigError(f'{where}: roster must be [[roster]] tables, like [[roster]] name = "…" title = "…" rank = 1')
+    entries = []
+    for table in tables:
+        name, title, rank = table.get("name"), table.get("title"), table.get("rank")
+        if not (isinstance(name, str) and name and isinstance(title, str) and title
+                and isinstance(rank, int) and not isinstance(rank, bool)):
+            raise ConfigError(f"{where}: each [[roster]] needs name and title (strings) and rank (a whole number), "
+                              f"not {table!r}")
+        entries.append(RosterEntry(name, title, rank))
+    if only and not entries:
+        raise ConfigError(f"{where}: only_roster = true needs [[roster]] entries; add them or drop only_roster")
+    return Roster(tuple(entries), only) if entries else None
 
 
 def _typed(data: dict[str, Any], key: str, kind: type, where: Path) -> Any:

@@ -7,6 +7,7 @@ from itertools import accumulate, chain, compress, count, repeat
 from operator import itemgetter
 
 from .models import Entities, Person
+from .offices import is_chinese_official
 
 _UNIT_PREFIX = (r"(?:统战|组织|宣传|政法委|发改委|[\u4e00-\u9fff]{1,3}局|[\u4e00-\u9fff]{2,8}(?:有限公司|集团)|区委|市委|县委|省委|党委|党工委|党组|区政府|市政府|县政府|区人大常委会|市人大常委会|人大常委会"
                 r"|区政协|市政协|政协|区纪委|市纪委|纪委|监委|区委组织部|区委宣传部|区委统战部|区委办|区政府办"
@@ -20,7 +21,6 @@ _TITLE_RE = re.compile(rf"((?:{_UNIT_PREFIX}{_UNIT_CORE}[{_TITLE_JOINERS}]?)+)$"
 #: What a title can end with (or a line end after it: `$` matches before "\n"): a name after
 #: anything else needs no regex search, which was most of the time spent finding people.
 _TITLE_LAST = frozenset(office[-1] for office in _OFFICES) | frozenset(_TITLE_JOINERS + "\n")
-_LEADER_WORDS = re.compile(r"书记|区长|市长|县长|镇长|乡长|省长|主任|主席|部长|常委|秘书长")
 _FIGURE_PREFIX = r"(?:约|近|超|超过|逾|达|共|累计|总计)"
 _FIGURE_NUMBER = (
     r"\d+(?:[.,]\d+)*(?:\s*[至~～\-—]\s*\d+(?:\.\d+)?)?(?:多|余)?"
@@ -146,7 +146,17 @@ def people(text: str, tagged: list[tuple[str, str]]) -> list[Person]:
         if match:
             title = match.group(1).rstrip(_TITLE_JOINERS)
             found[name] = Person(name, title)
-    return list(found.values())
+    return _with_officials(text, found)
+
+
+def _with_officials(text: str, found: dict[str, Person]) -> list[Person]:
+    """The people found, and the officials the segmenter did not tag as names (副区长何志强), in text order."""
+    from .leaders import officials  # leaders imports config; entities stays light to import
+
+    for _, name, title in officials(text):
+        if name not in found or not found[name].title:
+            found[name] = Person(name, title.text)
+    return sorted(found.values(), key=lambda person: text.find(person.name))
 
 
 def _name_at(tagged: list[tuple[str, str]], i: int) -> str | None:
@@ -164,8 +174,8 @@ def _name_at(tagged: list[tuple[str, str]], i: int) -> str | None:
 
 
 def is_leader(person: Person) -> bool:
-    """A person whose title is a government or party office."""
-    return bool(person.title and _LEADER_WORDS.search(person.title))
+    """A Chinese official: a Chinese name after a Chinese party or government office (not 巴西总统卢拉)."""
+    return is_chinese_official(person.name, person.title)
 
 
 def _unique(items) -> list[str]:

@@ -9,22 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import drop_restatements, is_furniture, original_title, unmark, web_lines
-from .errors import DecodeError, InputError
+from .decode import decode_bytes
+from .errors import InputError
 from .models import Article, Byline
 from .text import CLOSERS, TERMINATORS, clean_display, ends_paragraph
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
-READABLE_SUFFIXES = {".txt", ".md", ".docx", ".jsonl"}
+READABLE_SUFFIXES = {".txt", ".md", ".docx", ".jsonl", ".html", ".htm", ".shtml", ".pdf", ".doc", ".wps"}
 #: A line this long with no sentence punctuation is not prose (a dump, a hash, a minified file).
 MAX_UNPUNCTUATED = 5000
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _LEAD_RE = re.compile(r"^(?:本报讯|(?:新华社|中新社|人民网|央视网)[\u4e00-\u9fff]{0,10}?\d{1,2}月\d{1,2}日电)")
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _BYLINE_RE = re.compile(
@@ -40,24 +34,11 @@ _SENTENCE_END = TERMINATORS + "；;：:，,、."
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), UTF-16/32 with BOM, or GB18030; return (text, encoding)."""
-    if not data.strip():
-        raise InputError(source, "the file is empty", "give a file with article text")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return normalise_newlines(data.decode(encoding, errors="replace")), encoding
-    if b"\x00" in data[:4096]:
-        raise InputError(source, "looks like a binary file", "give a .txt, .md, .docx or .jsonl file")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        _check_text(text, source)
-        return normalise_newlines(text), encoding
-    raise DecodeError(
-        source, "cannot be decoded as UTF-8 or GB18030",
-        "convert it to UTF-8 (e.g. `iconv -f BIG5 -t UTF-8`)")
+    """Decode a file's bytes (briefing.decode: UTF-8, UTF-16/32, GB18030 or Big5, mojibake refused),
+    newlines normalised; return (text, encoding)."""
+    text, encoding = decode_bytes(data, source)
+    _check_text(text, source)
+    return normalise_newlines(text), encoding
 
 
 def normalise_newlines(text: str) -> str:
@@ -87,6 +68,28 @@ def check_prose(text: str, source: str) -> None:
             raise InputError(
                 source, f"line {number} has {len(line)} characters and no punctuation",
                 "this is not article text; split it into sentences or give the right file")
+
+
+#: Years a date may have: outside them a date is a typo or an attack (9999-12-31 overflowed the week maths).
+YEARS = range(1900, 2101)
+_ISO_DATE_RE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s].*)?$")
+
+
+def calendar_date(text: str) -> str | None:
+    """YYYY-MM-DD of a real calendar date written 2025-11-13, 2025/11/13, 2025年11月13日 (a time after it
+    is ignored), or None."""
+    import datetime as dt
+
+    match = _ISO_DATE_RE.match(text)
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    if year not in YEARS:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def date_from_name(name: str) -> str | None:
@@ -214,6 +217,26 @@ def read_text_file(data: bytes, source: str, date: str | None = None,
     return split_page(text, source, date)
 
 
+#: A Word file whose parts inflate past this is refused before python-docx inflates them (a zip bomb
+#: reached 8 GB); a long report's document.xml is a few MB.
+MAX_DOCX_INFLATED = 128 * 1024 * 1024
+
+
+def check_zip_sizes(path: Path, source: str, limit: int = MAX_DOCX_INFLATED) -> None:
+    """Refuse a .docx whose members would inflate past `limit`, from the sizes its zip directory declares."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(source, f"is not a readable Word file ({type(error).__name__})",
+                         "open it in Word or WPS and save it again as .docx") from None
+    if total > limit:
+        raise InputError(source, f"would inflate to {total // (1024 * 1024)} MB, more than a document holds "
+                         f"({limit // (1024 * 1024)} MB)", "open it in Word or WPS and save it again, or save it as .txt")
+
+
 def read_docx(path: Path, date: str | None = None) -> list[Article]:
     """The paragraph text of a Word file, split like a page."""
     import zipfile  # only .docx input needs it
@@ -222,6 +245,7 @@ def read_docx(path: Path, date: str | None = None) -> list[Article]:
     if not zipfile.is_zipfile(path):
         raise InputError(source, "is not a Word .docx file (not a zip archive)",
                          "open it in Word or WPS and save it as .docx, or save it as .txt")
+    check_zip_sizes(path, source)
     import docx  # python-docx is slow to import; only .docx input needs it
 
     try:
@@ -249,6 +273,77 @@ class JsonlLine:
         return _record_article(self.line, self.where, self.source, self.date)
 
 
+#: A page file larger than this is no page (a newspaper page is under 1 MB): refused, not read into memory.
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+#: One .jsonl record larger than this is refused (its line is skipped); the file itself may be any size.
+MAX_RECORD_BYTES = 8 * 1024 * 1024
+
+
+def read_bounded(file, source: str, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of a page, refusing (InputError) a page larger than `limit` instead of filling memory."""
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(source, f"is larger than {limit // (1024 * 1024)} MB, too large for one page",
+                         "split it into pages, or give the articles as a .jsonl file (one article a line)")
+    return data
+
+
+def read_jsonl_file(path: Path, source: str, date: str | None = None,
+                    on_error: Callable[[InputError], None] | None = None,
+                    parse: bool = True) -> Iterator[Article | JsonlLine]:
+    """A .jsonl file read a line at a time (an archive may be larger than memory); lines as in read_jsonl."""
+    try:
+        file = path.open("rb")
+    except OSError as error:
+        raise InputError(source, f"cannot be read ({error.strerror})", "check its permissions") from None
+    with file:
+        head = file.read(65536)
+        if not head.strip():
+            raise InputError(source, "the file is empty", "give a file with one article a line")
+        encoding = decode_bytes(head[:head.rfind(b"\n") + 1] or head, source)[1]
+        encoding = "utf-8" if encoding in ("utf-8", "utf-8-sig") else encoding
+        if encoding.startswith(("utf-16", "utf-32")):  # line ends are not single bytes: read it whole
+            file.seek(0)
+            yield from read_jsonl(read_bounded(file, source, 512 * 1024 * 1024), source, date, on_error, parse)
+            return
+        file.seek(0)
+        for number, raw in enumerate(file, 1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            line = _record_line(raw, encoding, source, number, on_error)
+            if line is None:
+                continue
+            if not parse:
+                yield JsonlLine(line, f"{source}:{number}", source, date)
+                continue
+            try:
+                yield _record_article(line, f"{source}:{number}", source, date)
+            except InputError as error:
+                if on_error is None:
+                    raise
+                on_error(error)
+
+
+def _record_line(raw: bytes, encoding: str, source: str, number: int,
+                 on_error: Callable[[InputError], None] | None) -> str | None:
+    """One line of a .jsonl file as text, or None for a blank line or one that is reported."""
+    problem = None
+    if len(raw) > MAX_RECORD_BYTES:
+        problem = InputError(f"{source}:{number}", f"is a record of {len(raw) // (1024 * 1024)} MB, larger than "
+                             f"{MAX_RECORD_BYTES // (1024 * 1024)} MB", "split the article into several records")
+    else:
+        try:
+            line = drop_surrogates(raw.decode(encoding).replace("\r", ""))
+        except UnicodeDecodeError:
+            problem = InputError(f"{source}:{number}", f"is not valid {encoding.upper()}", "save the file as UTF-8")
+    if problem is None:
+        return line if line.strip() else None
+    if on_error is None:
+        raise problem
+    on_error(problem)
+    return None
+
+
 def read_jsonl(data: bytes, source: str, date: str | None = None, on_error: Callable[[InputError], None] | None = None,
                parse: bool = True) -> Iterator[Article | JsonlLine]:
     """One article a line: {"id", "title"?, "text", "date"?}; a bad line is reported and skipped.
@@ -274,6 +369,12 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
     except json.JSONDecodeError as error:
         raise InputError(where, f"is not JSON ({error.msg})",
                          'each line must be one object like {"id": "1", "text": "…"}') from None
+    except RecursionError:
+        raise InputError(where, "is JSON nested too deeply to read",
+                         'each line must be one flat object like {"id": "1", "text": "…"}') from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise InputError(where, f"has a value JSON cannot hold ({str(error)[:60]})",
+                         'write long ids as strings, like {"id": "123…"}') from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
         raise InputError(where, 'has no "text" string', 'each line must be one object like {"id": "1", "text": "…"}')
     text = normalise_newlines(record["text"])
@@ -282,11 +383,16 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
     original, lines = original_title(web_lines(text))
     title = title or clean_display(original or "")
     paragraphs = [clean_display(line) for line in drop_restatements(lines, title)]
-    record_id = record.get("id")
+    record_id, record_date = record.get("id"), record.get("date")
+    if record_date not in (None, ""):
+        record_date = calendar_date(str(record_date)) if isinstance(record_date, str) else None
+        if record_date is None:
+            raise InputError(where, f'"date" {str(record.get("date"))[:40]!r} is not a calendar date',
+                             "write it as YYYY-MM-DD (years 1900-2100), or leave it out")
     return Article(
         title=title,
         paragraphs=tuple(repair_breaks([p for p in paragraphs if p], _MAX_HEADLINE)),
-        date=str(record.get("date") or date or "") or None,
+        date=record_date or date,
         source=source,
         id=None if record_id is None else str(record_id),
     )

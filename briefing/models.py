@@ -134,16 +134,6 @@ class Section:
 
 
 @dataclass(frozen=True)
-class LeaderActivity:
-    """Who (name, title), when, what (the item title)."""
-
-    name: str
-    title: str
-    date: str | None
-    what: str
-
-
-@dataclass(frozen=True)
 class Activity:
     """One thing a leader did in the period: when, a short phrase of what, and the item it is from."""
 
@@ -174,7 +164,7 @@ class Brief:
     end: str  # YYYY-MM-DD
     highlights: tuple[BriefItem, ...]
     sections: tuple[Section, ...]
-    leaders: tuple[LeaderActivity, ...]
+    leaders: tuple[Leader, ...]
     keywords: tuple[Keyword, ...]
     articles_read: int
     articles_used: int

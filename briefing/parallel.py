@@ -45,6 +45,7 @@ def _init_worker(options: Options) -> None:
     # Ctrl-C goes to the whole process group: a worker killed mid-task would leave Pool.map
     # waiting forever, so workers ignore it and the parent stops the pool on its way out.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: no handler of the CLI's
     from .engines import prepare
 
     prepare(options)

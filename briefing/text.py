@@ -21,7 +21,8 @@ _LEAD_RE = re.compile(
     # 新华社北京1月5日电（记者 某某）, 伦敦2月17日电, 1月24日电, 参考消息网1月31日报道
     r"|[\u4e00-\u9fffA-Za-z·]{0,16}?\d{1,2}月\d{1,2}日"
     r"(?:电(?![话视脑影力网子商池信器梯])|(?:讯|报道|消息)(?=[\s（(，,：:]|据|综合))(?:\s*" + _BRACKETED_BYLINE + r")?"
-    r"|[\u4e00-\u9fff]{2,12}讯\s*[（(][^）)]{0,30}记者[^）)]{0,20}[）)]"  # 中青在线华盛顿讯(…记者 刘平)
+    r"|[\u4e00-\u9fff]{2,12}讯\s*[（(][^）)]{0,30}(?:记者|通讯员)[^）)]{0,20}[）)]"  # 中青在线华盛顿讯(…记者 刘平)
+    r"|[\u4e00-\u9fff]{2,10}报讯(?=[\s（(])"  # 湖北日报讯 2月10日
     r"|[（(][^）)]{0,10}记者[^）)]{0,30}[）)]"  # （记者 张三）
     r"|本报记者\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s+"
     r"|【[^】]{0,12}(?:报道|记者|消息|电)[^】]{0,24}】"  # 【环球时报综合报道】, 【环球网报道 记者 杨阳】
@@ -122,14 +123,25 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SUBHEADING_RE = re.compile(r"^([^\s，,。！？!?；;：:]{4,24})\s+(?=\S)")
+_OPENING_MARKS, _CLOSING_MARKS = "(（“‘《「『[【〈", ")）”’》」』]】〉"
 
 
 def strip_subheading(sentence: str) -> str:
-    """Remove a run-in sub-heading (`聚焦“五破五促”目标任务 围绕…`) from the start of a sentence."""
+    """Remove a run-in sub-heading (`聚焦“五破五促”目标任务 围绕…`) from the start of a sentence.
+
+    Never cuts inside brackets or quotes (`丘尔金(Vitaly Churkin)20日…`), before a Latin word, or
+    a line that is not a sentence after the cut (the two halves of a headline, `走出去 引进来壮大产业`).
+    """
     match = _SUBHEADING_RE.match(sentence)
-    if match and len(sentence) - match.end() >= 10:
-        return sentence[match.end():]
-    return sentence
+    if not match or len(sentence) - match.end() < 10:
+        return sentence
+    head, rest = match.group(1), sentence[match.end():]
+    if sum(map(head.count, _OPENING_MARKS)) != sum(map(head.count, _CLOSING_MARKS)):
+        return sentence
+    if rest[0].isascii() and rest[0].isalpha():  # a Latin name goes on after the space
+        return sentence
+    core = rest.rstrip(CLOSERS)
+    return rest if core and core[-1] in TERMINATORS else sentence
 
 
 _OPENER_RE = re.compile(

@@ -170,13 +170,28 @@ def sentence_graph_ids(word: np.ndarray, lengths: np.ndarray, n_words: int, band
         shared, denominator = incidence @ incidence.T, log_len[:, None] + log_len[None, :]
         return np.divide(shared, denominator, out=np.zeros((n, n)), where=np.abs(denominator) >= 1e-12)
     keys = distinct(word * n + row)  # distinct (word, sentence), sorted by word, then sentence
-    a, b = _pairs_sharing_a_word(keys // n, keys % n, band if n > 2 * band else n)
+    band = _affordable_band(keys // n, band if n > 2 * band else n)
+    a, b = _pairs_sharing_a_word(keys // n, keys % n, band)
     keys, shared = np.unique(a * n + b, return_counts=True)
     a, b = keys // n, keys % n
     denominator = log_len[a] + log_len[b]
     similarity = np.divide(shared, denominator, out=np.zeros(len(keys)), where=np.abs(denominator) >= 1e-12)
     keep = similarity > 0
     return Edges(n, a[keep], b[keep], similarity[keep])
+
+
+#: Sentence pairs a graph may hold: 4M pairs are ~200 MB of index arrays while they are built.
+#: A text whose words recur in every sentence (12,000 lines of 第N条短讯) would reach billions.
+PAIR_BUDGET = 4_000_000
+
+
+def _affordable_band(word: np.ndarray, band: int) -> int:
+    """The band, narrowed so that the pairs of sentences sharing a word stay within PAIR_BUDGET."""
+    occurrences = np.bincount(word)
+    pairs = float(np.sum(occurrences * np.minimum(occurrences, 2 * band)))
+    if pairs <= PAIR_BUDGET:
+        return band
+    return max(1, int(band * PAIR_BUDGET / pairs))
 
 
 def _pairs_sharing_a_word(word: np.ndarray, row: np.ndarray, band: int) -> tuple[np.ndarray, np.ndarray]:

@@ -39,7 +39,7 @@ def test_seed_week(tmp_path):
     text = written(result, out)
     assert f"wrote {out}" in result.stdout
     assert "2024年5月13日—5月19日" in text and "第20期" in text
-    assert "## 领导活动" in text and "| 周明远 | 区委书记 | 5月13日 |" in text
+    assert "## 领导活动" in text and "| 周明远 | 区委书记 | 5月13日 " in text
     assert "## 本期关键词" in text and "本期阅读稿件 23 篇，采用 23 篇" in text
     for section in ("党建与干部", "招商引资与项目建设", "教育与民生", "城市建设与管理"):
         assert f"、{section}\n" in text

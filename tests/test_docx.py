@@ -8,7 +8,7 @@ from docx.shared import Pt
 
 from briefing.api import read_articles
 from briefing.errors import TemplateError
-from briefing.models import (ArticleSummary, Brief, BriefItem, Byline, Keyword, LeaderActivity, Options,
+from briefing.models import (ArticleSummary, Brief, BriefItem, Byline, Keyword, Activity, Leader, Options,
                              Person, Section, Source)
 from briefing.render.docx import clean, cn_date, cn_number, default_reference, write_article, write_brief
 from briefing.scoring import summarize_article
@@ -30,7 +30,7 @@ def make_brief(**changes):
         title="每周要情", issue="3", unit="青溪区委办公室", period="week", start="2024-05-13", end="2024-05-19",
         highlights=(first, merged), sections=(Section("招商引资与项目建设", (first, merged)),
                                               Section("教育与民生", (second,))),
-        leaders=(LeaderActivity("周明远", "区委书记", "2024-05-13", first.title),),
+        leaders=(Leader("周明远", "区委书记", 300, (Activity("2024-05-13", "带队调研重点项目", first.title),)),),
         keywords=(Keyword("项目", 0.3), Keyword("教育", 0.2)), articles_read=4, articles_used=4,
         closing=("报：市委办公室", "送：区委、区政府领导", "发：各乡镇（街道）、区直各单位"))
     fields.update(changes)

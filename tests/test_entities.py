@@ -43,3 +43,20 @@ def test_seed_pages_give_titled_people():
         for article in read_articles(str(page)):
             for person in summarize_article(article).entities.people:
                 assert 2 <= len(person.name) <= 4 and person.title
+
+
+def test_is_leader_on_the_real_page(real_entities):
+    from briefing.entities import is_leader
+
+    people = {p.name: p for e in real_entities for p in e.people}
+    assert is_leader(people["樊惠林"]) and is_leader(people["虎荣鑫"]) and is_leader(people["屈连武"])
+    assert not is_leader(people["张春丽"])  # 董事长 of a company: no office
+
+
+def test_is_leader_on_seeds():
+    from briefing.entities import is_leader
+
+    people = {p.name: p for path in sorted(SEEDS.glob("*.txt"))
+              for a in read_articles(str(path)) for p in summarize_article(a).entities.people}
+    assert is_leader(people["周明远"]) and is_leader(people["何志强"])
+    assert not any(is_leader(p) for p in people.values() if p.title and "董事长" in p.title)

@@ -103,3 +103,28 @@ def test_idf_cache_round_trips(tmp_path):
     idf._write(tmp_path / "t.bin", IdfTable.from_dict({"中国": 4.0}))  # replaced while the first is still mapped
     assert again.lookup(["园区"]).tolist() == [7.25] and idf._read(tmp_path / "t.bin").lookup(["中国"]).tolist() == [4.0]
 
+
+
+def test_candidates_take_mistagged_names_and_model_names_but_not_quantities():
+    from briefing.analysis import _is_candidate
+
+    # the tagger's numeral and classifier tags on names it does not know; quantities and common words stay out
+    assert _is_candidate("红米", "q") and _is_candidate("两会", "m") and _is_candidate("一千零一夜", "m")
+    assert not any(_is_candidate(w, f) for w, f in [("三斤", "m"), ("那艘", "m"), ("两百个", "m"), ("很多", "m"),
+                                                     ("今日", "t"), ("2019年", "t")])
+    # Latin tokens: model and standard names with digits are names, a number with a unit is a measure
+    assert all(_is_candidate(w, "eng") for w in ("s10", "note7", "5g", "50etf", "apex"))
+    assert not any(_is_candidate(w, "eng") for w in ("8gb", "4000mah", "7nm", "2019", "x"))
+
+
+def test_keywords_rejoin_a_split_name_and_keep_a_name_inside_a_phrase():
+    article = Article(title="儿童医院扩建门诊", paragraphs=(
+        "院长姚洪武介绍，医院今年扩建儿科门诊。姚洪武表示，门诊将延长时间。记者了解到，姚洪武从医二十年。",
+        "新款红米手机发布，红米系列销量上涨，支持5g网络和8gb内存。",
+        "玩家在apex英雄里组队，apex英雄的新赛季开启。"))
+    weights = {k.word: k.weight for k in summarize_article(article, Options(keywords=20)).keywords}
+    words = list(weights)
+    # 姚 alone is no word: a piece of the name, which counts twice the given name (itself a name, kept)
+    assert "姚洪武" in words[:5] and weights["姚洪武"] > 1.5 * weights["洪武"]
+    assert "红米" in words and "5g" in words and "8gb" not in words
+    assert "apex" in words and "apex英雄" in words  # a name stays a keyword though always in the phrase

@@ -3,7 +3,7 @@ import pytest
 
 from briefing.brief import period_label
 from briefing.errors import TemplateError
-from briefing.models import Brief, BriefItem, Keyword, LeaderActivity, Person, Section, Source
+from briefing.models import Brief, BriefItem, Keyword, Activity, Leader, Person, Section, Source
 from briefing.render.markdown import cn_date, cn_number, escape_md, render, render_brief
 
 SIGNING = BriefItem(
@@ -20,7 +20,7 @@ TRICKY = BriefItem(
 BRIEF = Brief(
     title="每周要情", issue="20", unit="青溪区委办公室", period="week", start="2024-05-13", end="2024-05-19",
     highlights=(SIGNING,), sections=(Section("招商引资与项目建设", (SIGNING,)), Section("其他", (TRICKY,))),
-    leaders=(LeaderActivity("周明远", "区委书记", "2024-05-14", SIGNING.title),),
+    leaders=(Leader("周明远", "区委书记", 300, (Activity("2024-05-14", "出席签约仪式", SIGNING.title),)),),
     keywords=(Keyword("项目", 1.0), Keyword("签约", 0.456)), articles_read=23, articles_used=2,
     closing=("报：区委常委", "送：各街道党工委"))
 EMPTY = Brief(title="每日要情", issue="135", unit="", period="day", start="2024-05-14", end="2024-05-14",

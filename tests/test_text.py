@@ -41,6 +41,14 @@ def test_ordinary_sentences_are_kept(text):
     ("聚焦“五破五促”目标任务 围绕重点工作持续发力推进。", "围绕重点工作持续发力推进。"),
     ("短句 没了", "短句 没了"),
     ("没有小标题的一句话，照常保留。", "没有小标题的一句话，照常保留。"),
+    # never inside brackets or a Latin name, never half of a two-part headline
+    ("俄罗斯常驻联合国代表丘尔金(Vitaly Churkin)20日在纽约突然去世，终年64岁。",
+     "俄罗斯常驻联合国代表丘尔金(Vitaly Churkin)20日在纽约突然去世，终年64岁。"),
+    ("美国国务卿候选人蒂尔纳森 Rex Tillerson在听证会上表示不会反对该协议。",
+     "美国国务卿候选人蒂尔纳森 Rex Tillerson在听证会上表示不会反对该协议。"),
+    ("《青溪区乡村振兴 三年行动方案》正式印发并开始实施。", "《青溪区乡村振兴 三年行动方案》正式印发并开始实施。"),
+    ("走出去对接优质资源 引进来壮大特色产业集群", "走出去对接优质资源 引进来壮大特色产业集群"),
+    ("韩民众集会示威反对部署 打出标语反对威胁中国的萨德", "韩民众集会示威反对部署 打出标语反对威胁中国的萨德"),
 ])
 def test_run_in_subheadings(raw, clean):
     assert strip_subheading(raw) == clean

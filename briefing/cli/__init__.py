@@ -49,6 +49,12 @@ def main() -> None:
 
 
 def _run() -> int:
+    import signal
+
+    def terminate(signum, frame):  # SIGTERM (a service manager, `kill`) stops as Ctrl-C does
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
     try:
         cli.main(prog_name="briefing", standalone_mode=False)
     except click.ClickException as error:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .common import Reporter, iter_articles, resolve_workers, workers_option
+from .common import Reporter, check_date, iter_articles, resolve_workers, workers_option
 from ..errors import BriefingError
 
 
@@ -17,7 +17,7 @@ from ..errors import BriefingError
               help="Where to write the brief; the suffix picks Markdown or Word.")
 @click.option("--period", type=click.Choice(["day", "week"]), default="week", show_default=True,
               help="Brief one day (每日要情) or one Monday-Sunday week (每周要情).")
-@click.option("--date", "date", metavar="YYYY-MM-DD",
+@click.option("--date", "date", metavar="YYYY-MM-DD", callback=check_date,
               help="The day to brief (or a day of the week to brief); also the date of undated pages.")
 @click.option("--week", metavar="YYYY-Www", help="The ISO week to brief, e.g. 2025-W48 (implies --period week).")
 @click.option("--template", type=click.Path(dir_okay=False), help="Your own Jinja2 Markdown template.")
@@ -83,14 +83,14 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
         check_template(template)
     articles = iter_articles(paths, None, reporter)
     brief = brief_articles(articles, config, period, date, week, workers, reporter.error, reporter.log)
-    _write(brief, target, template, config)
+    _write(brief, target, template, config, force)
     items = sum(len(s.items) for s in brief.sections)
     click.echo(f"wrote {target}: {brief.title} 第{brief.issue}期, {brief.start} … {brief.end}, "
                f"{items} items in {len(brief.sections)} sections from {brief.articles_used} of "
                f"{brief.articles_read} articles read")
 
 
-def _write(brief, target: Path, template: str | None, config) -> None:
+def _write(brief, target: Path, template: str | None, config, force: bool) -> None:
     """Markdown through the template, or Word through render.docx; both complete or absent."""
     if target.suffix.lower() == ".docx":
         from ..render.docx import write_brief
@@ -100,4 +100,4 @@ def _write(brief, target: Path, template: str | None, config) -> None:
     from ..fsutil import atomic_write_text
     from ..render.markdown import render_brief
 
-    atomic_write_text(target, render_brief(brief, template))
+    atomic_write_text(target, render_brief(brief, template), force)

@@ -47,12 +47,20 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
     """Articles of every input in order; a failing input is reported and the rest still read.
     parse=False leaves .jsonl lines for the workers to parse."""
     from ..api import expand_paths, read_articles
+    from ..errors import InputError
+    from ..ingest import READABLE_SUFFIXES
 
-    for path in expand_paths(list(paths)):
-        try:
-            yield from read_articles(path, date, reporter.log, reporter.error, parse)
-        except BriefingError as error:
-            reporter.error(error)
+    for given in paths:
+        files = expand_paths([given])
+        if not files:
+            kinds = ", ".join(sorted(s for s in READABLE_SUFFIXES if s))
+            reporter.error(InputError(given, f"is a folder with no readable file in it ({kinds})",
+                                      "give the folder that holds the pages, or the files themselves"))
+        for path in files:
+            try:
+                yield from read_articles(path, date, reporter.log, reporter.error, parse)
+            except BriefingError as error:
+                reporter.error(error)
 
 
 def summaries(articles: Iterable[Article], options: Options, workers: int,
@@ -154,6 +162,18 @@ def dask_option(function):
                         "the output is the same.")(function)
 
 
+def check_date(ctx, param, value: str | None) -> str | None:
+    """A --date that is a real calendar date, as YYYY-MM-DD."""
+    from ..ingest import calendar_date
+
+    if value is None:
+        return None
+    date = calendar_date(value)
+    if date is None:
+        raise click.BadParameter(f"{value!r} is not a calendar date; write it like 2025-11-24 (years 1900-2100)")
+    return date
+
+
 def common_options(function):
     """Flags shared by the commands that analyse articles."""
     for decorator in reversed([
@@ -168,7 +188,8 @@ def common_options(function):
                      help="Segmenter: rjieba (fast Rust port) or jieba (the reference)."),
         click.option("--user-dict", type=click.Path(dir_okay=False),
                      help="jieba-format user dictionary (`word [freq] [tag]` a line)."),
-        click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the pages (default: from file names)."),
+        click.option("--date", "date", metavar="YYYY-MM-DD", callback=check_date,
+                     help="Date of the pages (default: from file names)."),
         click.option("--verbose", "-v", is_flag=True, help="Say what was guessed (encodings, dates) on stderr."),
     ]):
         function = decorator(function)

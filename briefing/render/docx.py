@@ -269,9 +269,9 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
             _item(document, n, item)
     if brief.leaders:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、领导活动")
-        for a in brief.leaders:
-            when = cn_date(a.date, year=False)
-            add_paragraph(document, "Normal", f"{when + '，' if when else ''}{clean(a.title)}{clean(a.name)}：{clean(a.what)}")
+        for leader in brief.leaders:  # one paragraph a leader: 职务姓名：M月D日 活动；M月D日 活动
+            acts = "；".join(f"{cn_date(a.date, year=False)} {clean(a.text)}".strip() for a in leader.activities)
+            add_paragraph(document, "Normal", f"{clean(leader.title)}{clean(leader.name)}：{acts}。")
     if brief.keywords:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
         add_paragraph(document, "Normal", "、".join(clean(k.word) for k in distinct(brief.keywords)[:10]))
