@@ -41,3 +41,18 @@ def test_written_with_the_usual_mode(tmp_path):
     os.umask(mask)
     assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o666 & ~mask
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_a_killed_runs_temporary_file_is_swept_and_a_live_ones_kept(tmp_path):
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    stale = tmp_path / f".报告.v1.docx.{dead}.abc123.tmp"
+    live = tmp_path / f".报告.v1.docx.{os.getppid()}.def456.tmp"  # our parent is alive
+    other = tmp_path / f".其他.docx.{dead}.xyz.tmp"  # another file's: left until that file is written
+    for path in (stale, live, other):
+        path.write_text("half")
+    fsutil.atomic_write_text(tmp_path / "报告.v1.docx", "完整")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name, "报告.v1.docx"])
