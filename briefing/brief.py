@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .config import BriefConfig, Lexicon
+from .dedup import components, shared_runs, similar_pairs
 from .errors import BriefingError
 from .leaders import find_leaders
 from .items import display_title, highlight_text, is_roundup, make_item
@@ -136,20 +138,40 @@ def _bigrams(text: str) -> Counter[str]:
     return Counter(text[i:i + 2] for i in range(len(text) - 1))
 
 
-def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors of character bigrams (sublinear tf, smoothed idf)."""
-    counts = [_bigrams(text) for text in texts]
-    df = Counter(gram for count in counts for gram in count)
+def _bigram_codes(text: str):
+    """The character bigrams of a text as _bigrams sees it, in order, each as one integer (21 bits a character)."""
+    import numpy as np
+
+    chars = np.frombuffer(re.sub(r"[\W_]+", "", text).encode("utf-32-le", "surrogatepass"), np.uint32)
+    chars = chars.astype(np.uint64)
+    return (chars[:-1] << np.uint64(21)) | chars[1:]
+
+
+def _tfidf(texts: Sequence[str]) -> Callable[[int], dict[int, float]]:
+    """Unit-length TF-IDF vectors of character bigrams (sublinear tf, smoothed idf), by text number,
+    each made when first asked for: the document frequencies count every text."""
+    import numpy as np
+
+    # Counted in numpy over integer bigrams; each weight is still (1 + log tf) * (log((1 + n) / (1 + df)) + 1)
+    # in Python floats, in first-occurrence order as a Counter of the bigram strings had them, so every
+    # cosine is the float the string version computed (tests/test_dedup.py compares them).
+    grams, df = np.unique(np.concatenate([np.unique(_bigram_codes(t)) for t in texts] or [np.zeros(0, np.uint64)]),
+                          return_counts=True)
     n = len(texts)
-    vectors = []
-    for count in counts:
-        vector = {g: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[g])) + 1) for g, c in count.items()}
-        norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
-        vectors.append({g: x / norm for g, x in vector.items()})
-    return vectors
+    idf = [math.log((1 + n) / (1 + d)) + 1 for d in range(n + 1)]
+
+    @functools.lru_cache(maxsize=None)
+    def vector(i: int) -> dict[int, float]:
+        keys, first, counts = np.unique(_bigram_codes(texts[i]), return_index=True, return_counts=True)
+        order = np.argsort(first)
+        found = df[np.searchsorted(grams, keys[order])].tolist()
+        weights = {g: (1 + math.log(c)) * idf[d] for g, c, d in zip(keys[order].tolist(), counts[order].tolist(), found)}
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        return {g: x / norm for g, x in weights.items()}
+    return vector
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _cosine(a: dict, b: dict) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(x * b.get(g, 0.0) for g, x in a.items())
@@ -217,25 +239,27 @@ def is_same_story(a: ArticleSummary, b: ArticleSummary, cosine: float) -> bool:
             or (len(shared) >= SHARED_FIGURES and titles >= SAME_TITLE))
 
 
+def candidate_pairs(summaries: Sequence[ArticleSummary]) -> list[tuple[int, int]]:
+    """The pairs is_same_story may say yes to, found without comparing every pair.
+
+    Every way it says yes needs the story titles at least LIKE_TITLE alike (bigram Jaccard), or one
+    inside the other (a run of EXTENDS characters or more), or a common run of COMMON_CHARS, or, when
+    one headline is a reaction, a common run of REACTION_COMMON."""
+    stories = [story_title(s.article) for s in summaries]
+    alike = similar_pairs([set(_bigrams(t)) for t in stories], min(LIKE_TITLE, SAME_TITLE))
+    reactions = {i for i, s in enumerate(summaries) if REACTION_RE.search(s.article.title)}
+    return sorted(set(alike) | shared_runs(stories, min(EXTENDS, COMMON_CHARS))
+                  | shared_runs(stories, REACTION_COMMON, reactions))
+
+
 def duplicate_groups(summaries: Sequence[ArticleSummary]) -> list[list[int]]:
     """Indices grouped by story (transitively), each group and the list in input order."""
-    vectors = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
-    parent = list(range(len(summaries)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(summaries)):
-        for j in range(i + 1, len(summaries)):
-            if root(i) != root(j) and is_same_story(summaries[i], summaries[j], _cosine(vectors[i], vectors[j])):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(summaries)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+    candidates = candidate_pairs(summaries)
+    if not candidates:
+        return [[i] for i in range(len(summaries))]
+    vector = _tfidf([s.article.title + "\n" + s.article.text for s in summaries])
+    return components(len(summaries), candidates,
+                      lambda i, j: is_same_story(summaries[i], summaries[j], _cosine(vector(i), vector(j))))
 
 
 def period_keywords(summaries: Sequence[ArticleSummary], n: int = 10,

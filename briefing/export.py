@@ -13,7 +13,6 @@ from pathlib import Path
 
 from .errors import BriefingError
 from .models import Article, ArticleSummary, Options
-from .parallel import summarize_stream
 
 MAX_TITLE_CHARS = 40  # 40 CJK characters are 120 UTF-8 bytes: whole names stay far below 255 bytes
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -60,10 +59,12 @@ def plan(articles: Iterable[Article], out_dir: Path) -> Iterator[tuple[Article, 
 
 
 def export_articles(articles: Iterable[Article], out_dir: str | Path, options: Options = Options(),
-                    workers: int = 1, force: bool = False,
-                    reference_doc: str | None = None) -> Iterator[Outcome]:
-    """Summarize and write each article; existing files are complete (writes are atomic), so they are skipped."""
-    from .render.docx import write_article
+                    workers: int = 1, force: bool = False, reference_doc: str | None = None,
+                    dask: str | None = None) -> Iterator[Outcome]:
+    """Summarize and write each article; existing files are complete (writes are atomic), so they are skipped.
+    With `dask` (a scheduler address, or local) the analysis runs on a Dask cluster; the files are the same."""
+    from .dask_run import stream
+    from .render.article_docx import write_article
 
     pending: deque[Path] = deque()
     skipped: deque[Path] = deque()
@@ -76,10 +77,10 @@ def export_articles(articles: Iterable[Article], out_dir: str | Path, options: O
                 pending.append(target)
                 yield article
 
-    previous = _ignore_sigint() if workers > 1 else None
+    previous = _ignore_sigint() if workers > 1 or dask else None
     try:
         articles_in = _restoring_sigint(previous, map(_storable, to_write()))
-        for result in summarize_stream(articles_in, options, workers):
+        for result in stream(articles_in, options, workers, dask=dask):
             yield from _drain(skipped)
             yield _write(result, pending.popleft(), write_article, reference_doc)
     finally:

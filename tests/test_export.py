@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from briefing.cli import cli
 from briefing.export import export_articles, file_stem, plan, safe_part
 from briefing.models import Article
+from briefing.render.package import Package
 
 from .helpers import SEEDS, real_page
 
@@ -101,15 +102,15 @@ def test_control_characters_are_cleaned(tmp_path):
 def test_interrupted_export_leaves_only_complete_files(tmp_path, monkeypatch):
     calls = []
 
-    def save(self, path):
+    def save(self, path, *parts):
         calls.append(path)
         open(path, "wb").write(b"partial")
         if len(calls) == 2:
             raise KeyboardInterrupt
-        original(self, path)
+        original(self, path, *parts)
 
-    original = docx.document.Document.save
-    monkeypatch.setattr(docx.document.Document, "save", save)
+    original = Package.save  # where the export's writer saves each file
+    monkeypatch.setattr(Package, "save", save)
     from briefing.api import read_articles
 
     with pytest.raises(KeyboardInterrupt):
@@ -142,9 +143,9 @@ def test_ctrl_c_with_workers_stops_cleanly(tmp_path):
     from briefing.api import read_articles
 
     articles = [a for day in ("13", "14", "16", "17") for a in read_articles(str(SEEDS / f"2024-05-{day}.txt"))]
-    data = tmp_path / "many.jsonl"
+    data = tmp_path / "many.jsonl"  # a run of seconds even at ~1 ms a file: still going when Ctrl-C comes
     data.write_text("\n".join(json.dumps({"id": str(i), "title": f"{a.title}{i}", "text": a.text, "date": a.date},
-                                         ensure_ascii=False) for i, a in enumerate(articles * 40)), encoding="utf-8")
+                                         ensure_ascii=False) for i, a in enumerate(articles * 200)), encoding="utf-8")
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "briefing", "export", str(data), "-o", str(out), "-j", "2"],
                                stderr=subprocess.PIPE, text=True, start_new_session=True)

@@ -64,14 +64,16 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
 
 
 def summaries(articles: Iterable[Article], options: Options, workers: int,
-              reporter: Reporter, render=None, keep_errors: bool = False) -> Iterator:
+              reporter: Reporter, render=None, keep_errors: bool = False, dask: str | None = None) -> Iterator:
     """Summaries in input order, on `workers` processes when more than one; rendered by `render`
     (a picklable function of a summary) where they are made, when given. A failed article is
-    reported, and with keep_errors also yielded in its place (so results stay aligned with inputs)."""
-    from ..parallel import AnalysisError, summarize_stream
+    reported, and with keep_errors also yielded in its place (so results stay aligned with inputs).
+    With `dask` (a scheduler address, or local), the same work runs on a Dask cluster."""
+    from ..dask_run import stream
+    from ..parallel import AnalysisError
 
     log_setup(reporter, options, workers)
-    for result in summarize_stream(articles, options, workers, render):
+    for result in stream(articles, options, workers, render, dask):
         if isinstance(result, AnalysisError):
             reporter.error(result)
             if not keep_errors:
@@ -151,6 +153,13 @@ def resolve_workers(workers: int | str, paths: Iterable[str]) -> int:
             except OSError:
                 pass  # reported when it is read
     return min(cores, AUTO_WORKERS_MAX) if size >= AUTO_WORKERS_MIN_BYTES else 1
+
+
+def dask_option(function):
+    """--dask ADDRESS: the analysis on a Dask cluster (optional extra briefing[dask])."""
+    return click.option("--dask", metavar="ADDRESS", help="Run the analysis on a Dask cluster: a scheduler "
+                        "address (tcp://host:8786), or local for one here (needs `pip install briefing[dask]`); "
+                        "the output is the same.")(function)
 
 
 def check_date(ctx, param, value: str | None) -> str | None:

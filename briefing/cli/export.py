@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import (Reporter, common_options, iter_articles, log_setup, make_options, progress, resolve_workers,
-                  workers_option)
+from .common import (Reporter, common_options, dask_option, iter_articles, log_setup, make_options, progress,
+                     resolve_workers, workers_option)
 from ..errors import BriefingError
 
 
@@ -40,9 +40,10 @@ class ExportReporter(Reporter):
                                             "stopped export resumes).")
 @click.option("--reference-doc", type=click.Path(dir_okay=False, exists=True),
               help="A .docx whose styles and page setup to use (start from templates/reference.docx).")
+@dask_option
 @common_options
 def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: bool, reference_doc: str | None,
-            date: str | None, verbose: bool, **flags) -> None:
+            dask: str | None, date: str | None, verbose: bool, **flags) -> None:
     """One Word file per article: title, date, byline, keywords, summary box, full text.
 
     Files are named date_index_title.docx (safe on Windows and Unix), written
@@ -54,7 +55,9 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
       briefing export seeds/ -o out/
       briefing export page.txt archive.jsonl -o out/ --workers 4
       briefing export seeds/ -o out/ --force --reference-doc mystyles.docx
+      briefing export archive.jsonl -o out/ --dask local
     """
+    from ..dask_run import require
     from ..export import export_articles
     from ..render.docx import open_reference
 
@@ -63,16 +66,21 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
     try:
         options, processes = make_options(**flags), resolve_workers(workers, paths)
         open_reference(reference_doc)  # a broken reference fails once here, not once per article
+        if dask:
+            require()
         target.mkdir(parents=True, exist_ok=True)
     except (BriefingError, OSError) as error:
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)
     log_setup(reporter, options, processes)
-    outcomes = export_articles(iter_articles(paths, date, reporter), target, options, processes, force, reference_doc)
+    outcomes = export_articles(iter_articles(paths, date, reporter), target, options, processes,
+                               force, reference_doc, dask)
     try:
         with progress(outcomes, "exporting", lambda o: o.target.name[:30] if o else None) as bar:
             for outcome in bar:
                 _count(reporter, outcome)
+    except BriefingError as error:  # the Dask scheduler cannot be reached
+        reporter.error(error)
     except KeyboardInterrupt:
         reporter.report(target)  # what was written is complete; a rerun resumes from here
         raise

@@ -7,8 +7,8 @@ import sys
 import click
 
 from ..errors import BriefingError
-from .common import (FORMATS, Reporter, common_options, iter_articles, make_options, progress, render_summary,
-                     resolve_workers, summaries, workers_option, write_summaries)
+from .common import (FORMATS, Reporter, common_options, dask_option, iter_articles, make_options, progress,
+                     render_summary, resolve_workers, summaries, workers_option, write_summaries)
 
 
 @click.command("summarize")
@@ -16,8 +16,9 @@ from .common import (FORMATS, Reporter, common_options, iter_articles, make_opti
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
 @workers_option("the analysis (output order is unchanged)")
+@dask_option
 @common_options
-def command(paths: tuple[str, ...], fmt: str, workers: int | str, date: str | None, verbose: bool,
+def command(paths: tuple[str, ...], fmt: str, workers: int | str, dask: str | None, date: str | None, verbose: bool,
             **flags) -> None:
     """Title, keywords, key sentences, people and figures of each article.
 
@@ -30,6 +31,7 @@ def command(paths: tuple[str, ...], fmt: str, workers: int | str, date: str | No
       briefing summarize seeds/ --format markdown --sentences 2
       briefing summarize page.txt --format json --user-dict names.txt
       cat page.txt | briefing summarize - --format jsonl
+      briefing summarize archive.jsonl -f jsonl --dask tcp://scheduler:8786
     """
     if not paths:
         if sys.stdin.isatty():
@@ -40,8 +42,8 @@ def command(paths: tuple[str, ...], fmt: str, workers: int | str, date: str | No
         options = make_options(**flags)
         processes = resolve_workers(workers, paths)
         # with workers, each parses its own .jsonl lines: the parent only reads and writes
-        stream = summaries(iter_articles(paths, date, reporter, parse=processes == 1), options, processes, reporter,
-                           functools.partial(render_summary, fmt))
+        stream = summaries(iter_articles(paths, date, reporter, parse=processes == 1 and not dask), options,
+                           processes, reporter, functools.partial(render_summary, fmt), dask=dask)
         # a bar only while the output goes to a file or pipe: on a terminal the output is the progress
         with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar:
             write_summaries(bar, fmt)
