@@ -305,9 +305,9 @@ def _run() -> int:
 
 
 def _register_commands() -> None:
-    from . import cli_brief, cli_eval, cli_export, cli_render
+    from . import cli_brief, cli_eval, cli_export, cli_render, cli_review
 
-    for module in (cli_brief, cli_export, cli_eval, cli_render):
+    for module in (cli_brief, cli_export, cli_eval, cli_render, cli_review):
         cli.add_command(module.command)
 
 

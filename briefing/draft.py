@@ -52,7 +52,10 @@ def render_to(brief: Brief, target: str | Path, template: str | None = None,
 
 
 def prune(brief: Brief) -> Brief:
-    """The brief without 领导活动 whose item a reviewer removed (要点 of removed items the renderers skip).
+    """The brief as printed after a review: 领导活动 of removed items and emptied sections left
+    out, the footer's counts recounted.
+
+    (要点 of removed items the renderers skip themselves.)
 
     An activity names its item by title; it is kept while an item in `sections` or `more` has that
     title or cites an article of that headline, so retitling an item does not lose its activities.
@@ -63,7 +66,10 @@ def prune(brief: Brief) -> Brief:
         kept = tuple(a for a in leader.activities if a.item in present)
         if kept:
             leaders.append(dataclasses.replace(leader, activities=kept))
-    return dataclasses.replace(brief, leaders=tuple(leaders))
+    # the footer counts what prints: a reviewer's drops leave fewer items than the brief was made with
+    counts = dataclasses.replace(brief.counts, shown=len(brief.items()), listed=len(brief.more))
+    sections = tuple(section for section in brief.sections if section.items)  # all its items moved or dropped
+    return dataclasses.replace(brief, sections=sections, leaders=tuple(leaders), counts=counts)
 
 
 def render_draft(draft: str | Path, output: str | Path, force: bool = False, template: str | None = None,
