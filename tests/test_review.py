@@ -181,3 +181,14 @@ def test_edits_in_the_browser_reach_the_word_file(served, browser):
     assert heads[0] < where < heads[1]  # now under the third section
     kept = [i["title"] for s in start["sections"] for i in s["items"] if i["title"] != gone]
     assert all(official(title) in text for title in kept)
+
+
+def test_without_flask_the_command_says_how_to_get_it(monkeypatch, seed_draft, tmp_path):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "flask", None)  # import flask now raises ImportError
+    draft = tmp_path / "draft.json"
+    draft.write_bytes(seed_draft)
+    result = CliRunner().invoke(cli, ["review", str(draft), "--no-browser"])
+    assert result.exit_code == 1 and "pip install 'briefing[review]'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
