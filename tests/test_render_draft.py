@@ -134,3 +134,20 @@ def test_bad_json_and_wrong_suffix(tmp_path):
     assert result.exit_code == 1 and "draft.json:1:" in result.stderr and "fix the JSON syntax" in result.stderr
     result = run("render", draft, "-o", tmp_path / "x.pdf")
     assert result.exit_code == 1 and "must end in .docx or .md" in result.stderr
+
+
+def test_publishing_at_once_takes_different_numbers(seed_draft, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from briefing.draft import publish_draft
+
+    drafts = []
+    for n in range(4):
+        drafts.append(tmp_path / f"draft{n}.json")
+        drafts[-1].write_text(json.dumps(seed_draft, ensure_ascii=False), encoding="utf-8")
+    state = tmp_path / "issues.json"
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda d: publish_draft(d, d.with_suffix(".md"), state=state), drafts))
+    assert sorted(int(b.issue) for b in made) == [1, 2, 3, 4]
+    assert sorted(int(b.total_issue) for b in made) == [1, 2, 3, 4]
+    assert IssueCounter(state).last("每周要情", "2024") == (4, 4)
