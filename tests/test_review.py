@@ -140,6 +140,12 @@ def saved(driver, seconds=15):
         time.sleep(0.1)
 
 
+def click(driver, element):
+    """Click after scrolling the element to the middle (the sticky bar covers the top of the window)."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
 def items(driver, section):
     return driver.find_elements("css selector", f"#editor fieldset.section:nth-of-type({section + 2}) .item")
 
@@ -153,7 +159,7 @@ def test_edits_in_the_browser_reach_the_word_file(served, browser):
     browser.get(url_of(server))
     saved(browser)
     gone = start["sections"][0]["items"][0]["title"]
-    items(browser, 0)[0].find_element("css selector", "button.drop").click()
+    click(browser, items(browser, 0)[0].find_element("css selector", "button.drop"))
     moved = start["sections"][1]["items"][0]["title"]
     Select(items(browser, 1)[0].find_element("css selector", "select.move")).select_by_value("2")
     rewritten = start["sections"][3]["items"][0]["title"]
@@ -161,7 +167,11 @@ def test_edits_in_the_browser_reach_the_word_file(served, browser):
     summary.clear()
     summary.send_keys("审校时改写的句子：工程已完成九成。")
     browser.find_element("id", "f-editor_note").send_keys("请各单位对照落实。")
+    lifted = start["sections"][2]["items"][1]["title"]
+    click(browser, items(browser, 2)[1].find_element("css selector", "button.up"))
     saved(browser)
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert loaded and all(name.startswith(url_of(server)) for name in loaded)  # nothing from elsewhere
     browser.refresh()  # reopening shows the same state
     saved(browser)
     assert browser.find_element("id", "f-editor_note").get_attribute("value") == "请各单位对照落实。"
@@ -176,6 +186,7 @@ def test_edits_in_the_browser_reach_the_word_file(served, browser):
     assert official(gone) not in text
     assert "编者按：请各单位对照落实。" in text and "审校时改写的句子：工程已完成九成。" in text
     assert official(rewritten) in text and "".join(start["sections"][3]["items"][0]["summary"]) not in text
+    assert text.index(official(lifted)) < text.index(official(start["sections"][2]["items"][0]["title"]))
     heads = [i for i, p in enumerate(paragraphs) if p.endswith("、" + names[2]) or p.endswith("、" + names[3])]
     where = next(i for i, p in enumerate(paragraphs) if p.endswith(official(moved)))
     assert heads[0] < where < heads[1]  # now under the third section
@@ -192,3 +203,23 @@ def test_without_flask_the_command_says_how_to_get_it(monkeypatch, seed_draft, t
     result = CliRunner().invoke(cli, ["review", str(draft), "--no-browser"])
     assert result.exit_code == 1 and "pip install 'briefing[review]'" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_dropped_item_can_be_restored_and_a_candidate_picked(served, browser):
+    server, draft = served
+    start = json.loads(draft.read_text(encoding="utf-8"))
+    browser.get(url_of(server))
+    saved(browser)
+    click(browser, items(browser, 1)[0].find_element("css selector", "button.drop"))
+    saved(browser)
+    assert json.loads(draft.read_text(encoding="utf-8"))["dropped"][0]["items"][0]["title"] == \
+        start["sections"][1]["items"][0]["title"]
+    click(browser, browser.find_element("css selector", "fieldset.dropped button.restore"))
+    saved(browser)
+    back = json.loads(draft.read_text(encoding="utf-8"))
+    assert back["dropped"] == [] and back["sections"][1]["items"][-1] == start["sections"][1]["items"][0]
+    item = start["sections"][0]["items"][0]
+    unused = next(c for c in item["candidates"] if c not in item["summary"])
+    click(browser, next(li for li in items(browser, 0)[0].find_elements("css selector", ".cands li") if li.text == unused))
+    saved(browser)
+    assert json.loads(draft.read_text(encoding="utf-8"))["sections"][0]["items"][0]["summary"] == [*item["summary"], unused]
