@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import BriefingError
 from .fsutil import atomic_write_text, check_target
-from .models import Brief
+from .models import Brief, Highlight
 from .render.json import load_draft, write_brief_json
 
 __all__ = ["load_draft", "render_to", "render_draft", "publish_draft", "RENDERED"]
@@ -55,7 +55,8 @@ def prune(brief: Brief) -> Brief:
     """The brief as printed after a review: 领导活动 of removed items and emptied sections left
     out, the footer's counts recounted.
 
-    (要点 of removed items the renderers skip themselves.)
+    要点 of removed items the renderers skip themselves; a 要点 line the reviewer cut from the summary
+    follows the summary.
 
     An activity names its item by title; it is kept while an item in `sections` or `more` has that
     title or cites an article of that headline, so retitling an item does not lose its activities.
@@ -69,7 +70,21 @@ def prune(brief: Brief) -> Brief:
     # the footer counts what prints: a reviewer's drops leave fewer items than the brief was made with
     counts = dataclasses.replace(brief.counts, shown=len(brief.items()), listed=len(brief.more))
     sections = tuple(section for section in brief.sections if section.items)  # all its items moved or dropped
-    return dataclasses.replace(brief, sections=sections, leaders=tuple(leaders), counts=counts)
+    return dataclasses.replace(brief, sections=sections, leaders=tuple(leaders), counts=counts,
+                               highlights=_followed(brief))
+
+
+def _followed(brief: Brief) -> tuple[Highlight, ...]:
+    """要点 lines that follow the reviewer: a line taken from the article's sentences that the reviewer
+    took out of the item's summary gives way to the summary's first sentence; a line they wrote stays."""
+    items = {item.key: item for item in brief.items()}
+    kept = []
+    for highlight in brief.highlights:
+        item = items.get(highlight.item)
+        if item and item.summary and highlight.text in item.candidates and highlight.text not in item.summary:
+            highlight = dataclasses.replace(highlight, text=item.summary[0])
+        kept.append(highlight)
+    return tuple(kept)
 
 
 def render_draft(draft: str | Path, output: str | Path, force: bool = False, template: str | None = None,

@@ -30,22 +30,26 @@ def docx_text(path) -> str:
 
 
 def edited(data: dict) -> tuple[dict, str, str]:
-    """The draft with the first highlighted item removed, another item's summary rewritten, a 编者按 and header fields."""
+    """The draft with the first highlighted item removed, the second's summary rewritten, a 编者按 and header
+    fields; with the removed title, the rewritten one and the sentences it had."""
     data = json.loads(json.dumps(data))
     gone_key = data["highlights"][0]["item"]
     section = next(s for s in data["sections"] if any(i["key"] == gone_key for i in s["items"]))
     gone = next(i for i in section["items"] if i["key"] == gone_key)
     section["items"].remove(gone)
-    kept = data["sections"][-1]["items"][0]
+    kept = next(i for s in data["sections"] for i in s["items"]
+                if i["key"] == data["highlights"][1]["item"])  # an item whose sentence is also a 要点 line
+    assert data["highlights"][1]["text"] in kept["summary"]
+    old = list(kept["summary"])
     kept["summary"] = ["审校人员改写的一句话：该项工作按期推进。"]
     data.update(editor_note="本期请各单位重点关注项目落地情况。", classification="内部资料　注意保存",
                 total_issue="108", copies=45, closing=["报：区委常委", "送：各街道党工委"], issue="7",
                 unit="青溪区委办公室")
-    return data, gone["title"], kept["title"]
+    return data, gone["title"], kept["title"], old
 
 
 def test_hand_edits_print_in_word_and_markdown(seed_draft, tmp_path):
-    data, gone, kept = edited(seed_draft)
+    data, gone, kept, old = edited(seed_draft)
     draft = tmp_path / "draft.json"
     draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert run("render", draft, "-o", tmp_path / "x.docx").exit_code == 0
@@ -53,6 +57,8 @@ def test_hand_edits_print_in_word_and_markdown(seed_draft, tmp_path):
     for text in (docx_text(tmp_path / "x.docx"), (tmp_path / "x.md").read_text(encoding="utf-8")):
         assert gone not in text  # not in 要点, not in its section, not in 领导活动
         assert "审校人员改写的一句话" in text and kept in text
+        assert text.count("审校人员改写的一句话") == 2  # in its item and as its 要点 line
+        assert not any(sentence.rstrip("。") in text for sentence in old)
         assert "本期请各单位重点关注项目落地情况" in text and "编者按" in text
         assert "内部资料" in text and "总第108期" in text and "共印45份" in text and "送：各街道党工委" in text
         assert "第7期" in text and "第20期" not in text and "青溪区委办公室" in text

@@ -197,7 +197,10 @@
     let n = 0;
     if (live.length) {
       add("h2", "", cn(++n) + "、本期要点");
-      live.forEach((h, i) => add("p", "", (i + 1) + "．" + byKey.get(h.item).title + "。" + h.text));
+      live.forEach((h, i) => {  // as briefing.draft: a line cut from the summary follows the summary
+        const item = byKey.get(h.item), cut = (item.candidates || []).includes(h.text) && !item.summary.includes(h.text);
+        add("p", "", (i + 1) + "．" + item.title + "。" + (cut && item.summary.length ? item.summary[0] : h.text));
+      });
     }
     for (const section of draft.sections) {
       if (!section.items.length) continue;
