@@ -179,6 +179,8 @@ def test_edits_in_the_browser_reach_the_word_file(served, browser):
     token = browser.find_element("css selector", 'meta[name="briefing-token"]').get_attribute("content")
     status, body = call(server, "GET", f"/download/docx?token={token}")
     assert status == 200 and body[:2] == b"PK"
+    status, markdown = call(server, "GET", f"/download/md?token={token}")
+    assert status == 200 and "请各单位对照落实。" in markdown.decode() and gone not in markdown.decode()
     out = draft.with_name("reviewed.docx")
     out.write_bytes(body)
     paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
