@@ -84,6 +84,7 @@ def test_serves_only_its_assets_and_the_draft(served):
     status, body = call(server, "GET", "/api/draft", headers={"X-Briefing-Token": TOKEN})
     assert status == 200 and body == draft.read_bytes()
     assert call(server, "GET", "/download/docx")[0] == 403
+    assert call(server, "GET", "/download/docx?token=%E4%B8%AD")[0] == 403  # not ASCII: refused, not a crash
 
 
 def test_a_write_without_the_token_is_refused(served):

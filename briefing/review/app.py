@@ -36,25 +36,8 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
     app.config.update(TOKEN=token or secrets.token_urlsafe(32), DRAFT=path, MAX_CONTENT_LENGTH=16 << 20)
     lock = threading.Lock()
 
-    @app.before_request
-    def guard() -> None:
-        host = (request.host or "").rsplit(":", 1)[0]
-        if host not in (HOST, "localhost"):  # a DNS-rebinding page reaches us under its own name
-            abort(403)
-        if request.path.startswith(("/api/", "/download/")):
-            given = request.headers.get(TOKEN_HEADER) or request.args.get("token", "")
-            if not hmac.compare_digest(given, app.config["TOKEN"]):
-                abort(403)
-
-    @app.after_request
-    def headers(response: Response) -> Response:
-        response.headers["Content-Security-Policy"] = ("default-src 'none'; script-src 'self'; style-src 'self'; "
-                                                       "connect-src 'self'; img-src 'self'; form-action 'none'; "
-                                                       "frame-ancestors 'none'")
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
-        return response
+    app.before_request(lambda: _guard(app.config["TOKEN"]))
+    app.after_request(_secure)
 
     @app.get("/")
     def page() -> Response:
@@ -94,6 +77,30 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     return app
+
+
+def _guard(token: str) -> None:
+    """403 unless the request names us by our loopback address and, for the API, carries the token."""
+    from flask import abort, request
+
+    host = (request.host or "").rsplit(":", 1)[0]
+    if host not in (HOST, "localhost"):  # a DNS-rebinding page reaches us under its own name
+        abort(403)
+    if request.path.startswith(("/api/", "/download/")):
+        given = request.headers.get(TOKEN_HEADER) or request.args.get("token", "")
+        if not hmac.compare_digest(given.encode("utf-8", "replace"), token.encode()):
+            abort(403)
+
+
+def _secure(response: Any) -> Any:
+    """Headers that keep the page to its own origin: no scripts, styles or frames from anywhere else."""
+    response.headers["Content-Security-Policy"] = ("default-src 'none'; script-src 'self'; style-src 'self'; "
+                                                   "connect-src 'self'; img-src 'self'; form-action 'none'; "
+                                                   "frame-ancestors 'none'")
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _rendered(path: Path, kind: str, config_path: str | None, lock: threading.Lock) -> bytes:
