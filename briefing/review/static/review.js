@@ -118,7 +118,7 @@
     title.addEventListener("input", () => { retitle(item.title, title.value); item.title = title.value; changed(false); });
     const summary = el("textarea", "summary");
     summary.value = item.summary.join("\n");
-    summary.rows = Math.max(2, item.summary.length + 1);
+    summary.rows = Math.max(2, item.summary.reduce((n, t) => n + Math.ceil(t.length / 36), 1));  // ~36 characters a line
     summary.addEventListener("input", () => { item.summary = lines(summary.value); changed(false); });
     box.append(tools, title, summary);
     if ((item.candidates || []).length) {
