@@ -1,0 +1,51 @@
+"""The `briefing render` command: a draft (brief.json) to Word or Markdown, optionally published (numbered).
+
+Like the other command modules it imports only click and the library, never the command group.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import BriefingError
+
+
+@click.command("render")
+@click.argument("draft", metavar="DRAFT.json")
+@click.option("--output", "-o", required=True, metavar="OUT.docx|OUT.md",
+              help="Where to write the brief; the suffix picks Word or Markdown.")
+@click.option("--template", type=click.Path(dir_okay=False), help="Your own Jinja2 Markdown template.")
+@click.option("--reference-doc", type=click.Path(dir_okay=False),
+              help="A .docx whose styles and page setup the Word brief uses.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file (default: briefing.toml in the working directory); "
+                   "the issue counter is kept beside it.")
+@click.option("--publish", is_flag=True,
+              help="Give the brief the next 第N期 and 总第N期 of its title and year, write them into the "
+                   "draft, and record them (without it nothing but OUT is written).")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+def command(draft: str, output: str, template: str | None, reference_doc: str | None,
+            config_path: str | None, publish: bool, force: bool) -> None:
+    """Render a brief draft (from `briefing brief … -o draft.json`, edited by hand or with
+    `briefing review`) as it stands: removed items stay removed, rewritten sentences, titles,
+    the 编者按 and the header fields print as written.
+
+    \b
+    Examples:
+      briefing render draft.json -o brief.docx
+      briefing render draft.json -o brief.md --template my-brief.md.j2 --force
+      briefing render draft.json -o brief.docx --publish --config office.toml
+    """
+    from ..draft import publish_draft, render_draft
+
+    try:
+        made = (publish_draft if publish else render_draft)(draft, output, force, template, config_path,
+                                                             reference_doc)
+    except BriefingError as error:
+        click.echo(f"briefing: error: {error}", err=True)
+        sys.exit(1)
+    items = sum(len(s.items) for s in made.sections)
+    issue = f"第{made.issue}期" + (f"（总第{made.total_issue}期）" if made.total_issue else "")
+    click.echo(f"wrote {output}: {made.title} {issue}, {items} items in {len(made.sections)} sections"
+               + (f"; published, numbers recorded and written into {draft}" if publish else ""))
