@@ -14,8 +14,7 @@ from .dedup import components, shared_runs, similar_pairs
 from .errors import BriefingError
 from .leaders import find_leaders
 from .items import display_title, highlight_text, is_roundup, make_item
-from .models import (Activity, Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Keyword, Leader,
-                     Section)
+from .models import (Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Keyword, Section)
 from .render import distinct
 from .render.cn import period_label  # noqa: F401  (part of this module's API before render/cn.py)
 from .select import DEFAULT_LENGTH, SELECTION_RULE, choose

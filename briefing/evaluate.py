@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .ingest import JsonlLine, read_jsonl
-from .models import Article, ArticleSummary, Options
+from .models import Article, ArticleSummary
 from .text import split_sentences, token_view
 
 #: What `eval` compares with a reference: ours and textrank4zh through summarize's path, Lead-N.

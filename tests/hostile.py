@@ -235,13 +235,15 @@ def run_case(case: Case, folder: Path, timeout: float = 60.0) -> dict:
     env = dict(os.environ, PYTHONHASHSEED="0")
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-c", _MEASURED, sys.executable, "-m", "briefing", *case.args],
-                               cwd=folder, env=env,
+                               cwd=folder, env=env, start_new_session=True,
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
         hang = False
     except subprocess.TimeoutExpired:
-        process.kill()
+        import signal
+
+        os.killpg(process.pid, signal.SIGKILL)  # the wrapper, the command and its workers
         stdout, stderr = process.communicate()
         hang = True
     elapsed = time.monotonic() - started

@@ -1,5 +1,4 @@
 """Inputs whose tool is missing: one clear line naming the fix, with or without the extras installed."""
-import os
 import stat
 import sys
 from pathlib import Path

@@ -3,7 +3,6 @@
 The fixtures are invented text in the style of 新闻联播 and of a district paper (invented names); the
 tests at the end run the same checks on ../shared (skipped when absent) and on the repo's seeds/.
 """
-import datetime as dt
 
 import pytest
 

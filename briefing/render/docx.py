@@ -11,13 +11,12 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from ..errors import TemplateError
+from ..errors import BriefingError, TemplateError
 from ..fsutil import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
 from . import common_source, distinct, issue_day, live_highlights
@@ -77,12 +76,32 @@ def default_reference() -> Path:
     return Path(str(resources.files("briefing.templates") / "reference.docx"))
 
 
+def check_reference(path: Path) -> None:
+    """A user's reference .docx is a regular file whose parts stay small when inflated (a FIFO would block,
+    a zip bomb would fill memory); lxml then parses it without network or entity expansion."""
+    from ..ingest import check_zip_sizes
+
+    if not path.exists():
+        raise TemplateError(f"{path}: no such reference document; check the --reference-doc path")
+    if not path.is_file():
+        raise TemplateError(f"{path}: is not a regular file; pass a .docx saved by Word or WPS")
+    if not zipfile.is_zipfile(path):
+        raise TemplateError(f"{path}: not a readable Word .docx (not a zip archive); pass a .docx saved by Word "
+                            "or WPS, e.g. a copy of templates/reference.docx")
+    try:
+        check_zip_sizes(path, str(path), 64 * 1024 * 1024)
+    except BriefingError as error:
+        raise TemplateError(f"{error}") from None
+
+
 def open_reference(reference_doc: str | Path | None = None, line_spacing_pt: float | None = None) -> Document:
     """An empty document with the reference's page setup and styles, page numbers in its footers."""
     path = Path(reference_doc) if reference_doc else default_reference()
+    if reference_doc:
+        check_reference(path)
     try:
         document = docx.Document(str(path))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as error:
+    except Exception as error:  # python-docx and lxml raise many unrelated types for broken packages
         raise TemplateError(f"{path}: not a readable Word .docx ({type(error).__name__}); pass a .docx saved "
                             "by Word or WPS, e.g. a copy of templates/reference.docx") from None
     missing = [name for name in STYLES if name not in document.styles]
