@@ -14,12 +14,9 @@ __all__ = ["read_articles", "summarize", "summarize_article", "build_brief", "br
 
 def __getattr__(name: str):
     # Lazy: `briefing --version` and the CLI's help must not pay for numpy and the segmenter.
-    if name in ("read_articles", "summarize", "summarize_article", "brief_articles"):
+    if name in ("read_articles", "summarize", "summarize_article", "brief_articles", "build_brief"):
         from . import api
         return getattr(api, name)
-    if name == "build_brief":
-        from .brief import build_brief
-        return build_brief
     if name == "Options":
         from .models import Options
         return Options

@@ -152,3 +152,26 @@ def brief_articles(articles: Iterable[Article], config: BriefConfig | None = Non
         else:
             raise result
     return build_brief(found, config, period, start, end, len(articles), news.dropped)
+
+
+def build_brief(summaries, config: BriefConfig | None = None, period: str = "week", start=None, end=None,
+                articles_read: int | None = None) -> Brief:
+    """The brief of analysed articles (ArticleSummary, from summarize_article): the period from `start` and
+    `end` (dates), else the latest one the summaries' dates fall in. Wrong arguments raise named errors."""
+    from . import brief as briefs
+    from .config import BriefConfig
+
+    if isinstance(summaries, (str, bytes)) or not hasattr(summaries, "__iter__"):
+        raise InputError(repr(summaries)[:40], "build_brief() takes article summaries, not "
+                         f"{type(summaries).__name__}", "analyse the articles with summarize_article() first")
+    summaries = list(summaries)
+    if not all(isinstance(s, ArticleSummary) for s in summaries):
+        raise InputError("<summaries>", "build_brief() takes ArticleSummary objects",
+                         "analyse the articles with summarize_article() first")
+    config = config or BriefConfig()
+    if not isinstance(config, BriefConfig):
+        raise OptionsError(f"build_brief(config=...): give a BriefConfig (load_config()), not {type(config).__name__}")
+    if start is None or end is None:
+        start, end = briefs.choose_period((briefs.article_day(s.article) for s in summaries), period)
+    return briefs.build_brief(summaries, config, period, start, end,
+                              len(summaries) if articles_read is None else articles_read)

@@ -118,8 +118,8 @@ def read_cases(path: str, withhold_titles: bool = False, on_error: Callable[[Inp
 def _case(line: JsonlLine, withhold_titles: bool, parse: bool) -> Case:
     try:
         row = json.loads(line.line)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise InputError(line.where, f"is not JSON ({type(error).__name__})",
+    except (ValueError, RecursionError) as error:  # JSONDecodeError, and integers of thousands of digits
+        raise InputError(line.where, f"is not JSON that can be read ({type(error).__name__})",
                          'each line must be one object like {"text": "…", "summary": "…"}') from None
     if not isinstance(row, dict):
         raise InputError(line.where, "is not a JSON object", 'each line must be one object like {"text": "…"}')

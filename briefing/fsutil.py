@@ -24,10 +24,17 @@ class OutputError(BriefingError):
 def check_target(path: str | Path, force: bool) -> Path:
     """The output path, after checking its folder exists and that nothing is overwritten without force."""
     target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder; give a file name such as {target / 'brief.md'}")
     if len(target.name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
         raise OutputError(f"{target.name[:40]}…: the file name is longer than {MAX_NAME_BYTES} bytes; choose a shorter one")
+    try:
+        return _checked(target, force)
+    except OSError as error:  # a path the file system cannot even look at
+        raise _named(error, target) from None
+
+
+def _checked(target: Path, force: bool) -> Path:
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name such as {target / 'brief.md'}")
     if target.parent.exists() and not target.parent.is_dir():
         raise OutputError(f"{target}: {target.parent} is a file, not a folder; choose another folder")
     if not target.parent.exists():

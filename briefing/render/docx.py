@@ -351,5 +351,6 @@ def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str 
 
 def _properties(document: Document, title: str, keywords: list[str], source: str = "") -> None:
     props = document.core_properties
-    props.title, props.keywords, props.comments = clean(title), clean("、".join(keywords)), clean(source)
+    # the package format holds at most 255 characters a property (python-docx raises past that)
+    props.title, props.keywords, props.comments = (clean(v)[:255] for v in (title, "、".join(keywords), source))
     props.author, props.language = "briefing", "zh-CN"

@@ -111,8 +111,8 @@ def render(name: str, template_file: str | None = None, **context: Any) -> str:
 def _render(name: str, template_file: str | None, context: dict) -> str:
     try:
         if template_file:
-            path = Path(template_file)
-            template = environment(str(path.parent.resolve())).get_template(path.name)
+            path = Path(template_file).resolve()  # the template's own folder is where it really is
+            template = environment(str(path.parent)).get_template(path.name)
         else:
             template = environment().get_template(name)
         text = template.render(**context)
@@ -146,8 +146,9 @@ def check_template(template_file: str) -> None:
     path = Path(template_file)
     if not path.is_file():
         raise TemplateError(f"{template_file}: no such template file; check the --template path")
+    path = path.resolve()
     try:
-        environment(str(path.parent.resolve())).get_template(path.name)
+        environment(str(path.parent)).get_template(path.name)
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(f"{template_file}:{error.lineno}: {error.message}; fix the template syntax") from None
     except UnicodeDecodeError:
