@@ -47,16 +47,26 @@ def summarize_article(article: Article, options: Options = Options()) -> Article
     return analyse(article, options)
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; folders replaced by the readable files under them, sorted."""
+def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Files as given; folders replaced by the readable files under them, sorted, without those under
+    `exclude` (an output folder or file inside an input folder is not read back as input)."""
+    skip = [Path(e).resolve() for e in exclude]
     out = []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out.extend(once_each(str(f) for f in sorted(p.rglob("*")) if _is_input(f)))
+            found = (f for f in sorted(p.rglob("*")) if _is_input(f) and not _under(f, skip))
+            out.extend(once_each(str(f) for f in found))
         else:
             out.append(path)
     return out
+
+
+def _under(path: Path, folders: list[Path]) -> bool:
+    if not folders:
+        return False
+    real = path.resolve()
+    return any(real == folder or real.is_relative_to(folder) for folder in folders)
 
 
 def _is_input(path: Path) -> bool:

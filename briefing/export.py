@@ -45,17 +45,42 @@ def file_stem(article: Article) -> str:
     return f"{prefix}_{article.index + 1:02d}_{title}"
 
 
-def plan(articles: Iterable[Article], out_dir: Path) -> Iterator[tuple[Article, Path]]:
-    """Each article with its target; repeated names get _2, _3 (compared without case, as Windows does)."""
+def plan(articles: Iterable[Article], out_dir: Path, resume: bool = False) -> Iterator[tuple[Article, Path, bool]]:
+    """Each article with its target and whether that file already holds it (with resume).
+
+    Repeated names get _2, _3 (compared without case, as Windows does); with resume, a name whose file
+    holds another article (an edited page, another article of the same date and title) is passed over
+    too, so a finished file is skipped and nothing else is taken for one.
+    """
+    from .render.docx import article_mark
+
     seen: set[str] = set()
     for article in articles:
         stem = base = file_stem(article)
-        n = 1
-        while stem.casefold() in seen:
+        n, done = 1, False
+        mark = article_mark(article) if resume else ""
+        while stem.casefold() in seen or (resume and (held := _held_mark(out_dir / f"{stem}.docx")) is not None
+                                          and not (done := held == mark)):
             n += 1
             stem = f"{base}_{n}"
         seen.add(stem.casefold())
-        yield article, out_dir / f"{stem}.docx"
+        yield article, out_dir / f"{stem}.docx", done
+
+
+def _held_mark(path: Path) -> str | None:
+    """The mark of the article an exported file holds; "" for a file without one; None when there is no file."""
+    import re
+    import zipfile
+
+    if not path.exists():
+        return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return ""
+    found = re.search(r"#([0-9a-f]{16})</dc:description>", core)
+    return found.group(1) if found else ""
 
 
 def export_articles(articles: Iterable[Article], out_dir: str | Path, options: Options = Options(),
@@ -70,8 +95,8 @@ def export_articles(articles: Iterable[Article], out_dir: str | Path, options: O
     skipped: deque[Path] = deque()
 
     def to_write() -> Iterator[Article]:
-        for article, target in plan(articles, Path(out_dir)):
-            if target.exists() and not force:
+        for article, target, done in plan(articles, Path(out_dir), resume=not force):
+            if done:
                 skipped.append(target)  # resume: the analysis of a finished file is not redone
             else:
                 pending.append(target)

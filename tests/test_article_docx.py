@@ -46,7 +46,7 @@ def test_odd_text_byte_for_byte(tmp_path):
     for summary in odd_articles():
         path = same_as_python_docx(summary, tmp_path)
     document = docx.Document(str(path))
-    assert document.paragraphs[0].text == "（无标题）" and document.core_properties.comments == "-"
+    assert document.paragraphs[0].text == "（无标题）" and document.core_properties.comments.startswith("- #")
 
 
 def test_escaping_and_tabs_reopen(tmp_path):
@@ -54,7 +54,7 @@ def test_escaping_and_tabs_reopen(tmp_path):
     document = docx.Document(str(path))
     assert document.paragraphs[0].text == "标题\t带制表符 & <尖括号>"
     assert [p.style.name for p in document.paragraphs[:3]] == ["Title", "Subtitle", "Article Meta"]
-    assert document.core_properties.comments == "a&b<c>.txt"
+    assert document.core_properties.comments.startswith("a&b<c>.txt #")  # the source, then the article's mark
     assert "  " not in [p.text for p in document.paragraphs]  # blank paragraphs are dropped, as before
 
 

@@ -34,7 +34,7 @@ def test_safe_part(raw, safe):
 def test_names_are_unique_ignoring_case(tmp_path):
     articles = [Article("Title", ("x",), date="2024-05-13"), Article("title", ("x",), date="2024-05-13"),
                 Article("Title", ("x",), date="2024-05-13")]
-    names = [target.name for _, target in plan(articles, tmp_path)]
+    names = [target.name for _, target, _ in plan(articles, tmp_path)]
     assert names == ["2024-05-13_01_Title.docx", "2024-05-13_01_title_2.docx", "2024-05-13_01_Title_3.docx"]
 
 
@@ -158,3 +158,36 @@ def test_ctrl_c_with_workers_stops_cleanly(tmp_path):
     assert leftovers(out) == []
     for f in out.glob("*.docx"):
         docx.Document(str(f))
+
+
+def test_resume_knows_which_article_a_file_holds(tmp_path):
+    """An edited page is written again beside the old file, not skipped as already there; the rest is skipped."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = pages / "2024-05-13.txt"
+    page.write_bytes((SEEDS / "2024-05-13.txt").read_bytes())
+    out = tmp_path / "out"
+    first = run(pages, "-o", out)
+    assert first.exit_code == 0, first.stderr
+    before = sorted(p.name for p in out.glob("*.docx"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("本报讯", "本报讯 （修订稿）", 1), encoding="utf-8")
+    second = run(pages, "-o", out)
+    assert second.exit_code == 0, second.stderr
+    after = sorted(p.name for p in out.glob("*.docx"))
+    assert "1 written" in second.stderr and f"{len(before) - 1} skipped" in second.stderr
+    assert len(after) == len(before) + 1 and set(before) <= set(after)
+    (new,) = set(after) - set(before)
+    assert new.endswith("_2.docx")
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2024-05-13.txt").write_bytes((SEEDS / "2024-05-13.txt").read_bytes())
+    out = pages / "out"
+    first = run(pages, "-o", out)
+    written = len(list(out.glob("*.docx")))
+    second = run(pages, "-o", out)
+    assert first.exit_code == second.exit_code == 0, second.stderr
+    assert len(list(out.glob("*.docx"))) == written and f"0 written, {written} skipped" in second.stderr

@@ -84,7 +84,7 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
         from ..render.markdown import check_template
 
         check_template(template)
-    articles = iter_articles(paths, None, reporter)
+    articles = iter_articles(paths, None, reporter, exclude=(str(target),))
     brief = brief_articles(articles, config, period, date, week, workers, reporter.error, reporter.log)
     _write(brief, target, template, config, force)
     items = sum(len(s.items) for s in brief.sections)

@@ -42,7 +42,7 @@ class Reporter:
 
 
 def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
-                  parse: bool = True) -> Iterator[Article]:
+                  parse: bool = True, exclude: tuple[str, ...] = ()) -> Iterator[Article]:
     """Articles of every input in order; a failing input is reported and the rest still read.
     parse=False leaves .jsonl lines for the workers to parse."""
     from ..api import expand_paths, read_articles
@@ -50,7 +50,7 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
     from ..ingest import READABLE_SUFFIXES
 
     for given in paths:
-        files = expand_paths([given])
+        files = expand_paths([given], exclude)
         if not files:
             kinds = ", ".join(sorted(s for s in READABLE_SUFFIXES if s))
             reporter.error(InputError(given, f"is a folder with no readable file in it ({kinds})",

@@ -73,7 +73,7 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)
     log_setup(reporter, options, processes)
-    outcomes = export_articles(iter_articles(paths, date, reporter), target, options, processes,
+    outcomes = export_articles(iter_articles(paths, date, reporter, exclude=(str(target),)), target, options, processes,
                                force, reference_doc, dask)
     try:
         with progress(outcomes, "exporting", lambda o: o.target.name[:30] if o else None) as bar:

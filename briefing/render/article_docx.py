@@ -13,7 +13,7 @@ from docx.shared import Pt
 
 from ..models import ArticleSummary
 from . import distinct
-from .docx import _properties, add_paragraph, clean, cn_date, default_reference, open_reference
+from .docx import _properties, add_paragraph, article_comment, clean, cn_date, default_reference, open_reference
 from .package import Package
 
 
@@ -70,5 +70,5 @@ def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str 
     """Write one article as render/docx.py `write_article` does, in a fraction of its time; atomic."""
     article = summary.article
     properties = {"title": clean(article.title), "keywords": clean("、".join(k.word for k in summary.keywords)),
-                  "comments": clean(article.source)}
+                  "comments": article_comment(article)}
     package(reference_doc).write(path, article_paragraphs(summary), properties)

@@ -345,8 +345,22 @@ def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str 
     for text in article.paragraphs:
         if clean(text).strip():
             add_paragraph(document, "Normal", clean(text))
-    _properties(document, article.title, [k.word for k in summary.keywords], article.source)
+    _properties(document, article.title, [k.word for k in summary.keywords], article_comment(article))
     _save(document, path)
+
+
+def article_mark(article) -> str:
+    """A short fingerprint of an article's source, id, title and text: what an exported file holds, so a
+    resumed export tells a finished file from another article that would take the same name."""
+    import hashlib
+
+    key = "\x1f".join([article.source, article.id or "", article.title, article.subtitle or "", *article.paragraphs])
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def article_comment(article) -> str:
+    """The comments property of an exported article: its source, then its mark."""
+    return f"{clean(article.source)[:200]} #{article_mark(article)}"
 
 
 def _properties(document: Document, title: str, keywords: list[str], source: str = "") -> None:
