@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .text import CLOSERS, TERMINATORS
@@ -142,11 +143,11 @@ def restates(line: str, title: str) -> bool:
     chars = set(headline)
     if sum(ch in chars for ch in letters) < RESTATES_SHARE * len(letters):
         return False  # a common subsequence is no longer than the letters the title has at all
-    return _common_subsequence(letters, headline) >= RESTATES_SHARE * len(letters)
+    return common_subsequence(letters, headline) >= RESTATES_SHARE * len(letters)
 
 
-def _common_subsequence(a: str, b: str) -> int:
-    """Length of the longest common subsequence (short strings: a line no longer than a title)."""
+def common_subsequence(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the longest common subsequence, one row of the table at a time."""
     previous = [0] * (len(b) + 1)
     for x in a:
         current = [0]

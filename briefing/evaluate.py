@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .clean import common_subsequence
 from .ingest import JsonlLine, read_jsonl
 from .models import Article, ArticleSummary
 from .text import split_sentences, token_view
@@ -46,14 +47,8 @@ def rouge_n(candidate: str, reference: str, n: int) -> float:
 
 
 def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
-    """Length of the longest common subsequence, one row of the table at a time."""
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1]
+    """Length of the longest common subsequence (the one in briefing.clean, which serves both)."""
+    return common_subsequence(a, b)
 
 
 def rouge_l(candidate: str, reference: str) -> float:

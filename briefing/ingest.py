@@ -307,21 +307,28 @@ def read_jsonl_file(path: Path, source: str, date: str | None = None,
             yield from read_jsonl(read_bounded(file, source, 512 * 1024 * 1024), source, date, on_error, parse)
             return
         file.seek(0)
-        for number, raw in enumerate(file, 1):
-            if number == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
-            line = _record_line(raw, encoding, source, number, on_error)
-            if line is None:
-                continue
-            if not parse:
-                yield JsonlLine(line, f"{source}:{number}", source, date)
-                continue
-            try:
-                yield _record_article(line, f"{source}:{number}", source, date)
-            except InputError as error:
-                if on_error is None:
-                    raise
-                on_error(error)
+        lines = ((number, _record_line(raw[len(codecs.BOM_UTF8):] if number == 1 and raw.startswith(codecs.BOM_UTF8)
+                                       else raw, encoding, source, number, on_error))
+                 for number, raw in enumerate(file, 1))
+        yield from _records(lines, source, date, on_error, parse)
+
+
+def _records(lines: Iterator[tuple[int, str | None]], source: str, date: str | None,
+             on_error: Callable[[InputError], None] | None, parse: bool) -> Iterator[Article | JsonlLine]:
+    """(line number, text) pairs as articles, or as JsonlLine when a worker is to parse them; blank
+    lines (None or spaces) are passed over, a bad one goes to on_error (or raises)."""
+    for number, line in lines:
+        if line is None or not line.strip():
+            continue
+        if not parse:
+            yield JsonlLine(line, f"{source}:{number}", source, date)
+            continue
+        try:
+            yield _record_article(line, f"{source}:{number}", source, date)
+        except InputError as error:
+            if on_error is None:
+                raise
+            on_error(error)
 
 
 def _record_line(raw: bytes, encoding: str, source: str, number: int,
@@ -349,18 +356,7 @@ def read_jsonl(data: bytes, source: str, date: str | None = None, on_error: Call
     """One article a line: {"id", "title"?, "text", "date"?}; a bad line is reported and skipped.
     With parse=False the lines come unparsed, as JsonlLine."""
     text, _ = decode(data, source)
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        if not parse:
-            yield JsonlLine(line, f"{source}:{number}", source, date)
-            continue
-        try:
-            yield _record_article(line, f"{source}:{number}", source, date)
-        except InputError as error:
-            if on_error is None:
-                raise
-            on_error(error)
+    yield from _records(enumerate(text.split("\n"), 1), source, date, on_error, parse)
 
 
 def _record_article(line: str, where: str, source: str, date: str | None) -> Article:
