@@ -114,10 +114,15 @@ def publish_draft(draft: str | Path, output: str | Path, force: bool = False, te
 
 def _prepare(draft, output, force, template, config_path, reference_doc):
     """Everything cheap checked before anything is written: the request, the target, the config, the draft."""
-    from .config import load_config
-
     check_request(output, template, reference_doc)
     target = check_target(output, force)
+    return load_draft(draft), target, output_config(config_path, reference_doc, template)
+
+
+def output_config(config_path: str | None, reference_doc: str | None, template: str | None):
+    """The configuration with a --reference-doc over its own, after the --template has been parsed."""
+    from .config import load_config
+
     config = load_config(config_path)
     if reference_doc:
         config = dataclasses.replace(config, reference_doc=reference_doc)
@@ -125,7 +130,7 @@ def _prepare(draft, output, force, template, config_path, reference_doc):
         from .render.markdown import check_template
 
         check_template(template)
-    return load_draft(draft), target, config
+    return config
 
 
 def _year(brief: Brief) -> str:

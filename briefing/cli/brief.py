@@ -1,7 +1,6 @@
 """The `briefing brief` command: a day's or a week's pages in, one leadership brief (.md or .docx) out."""
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -73,17 +72,11 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
            reporter: Reporter) -> None:
     """Check everything cheap first, then read, choose the period, analyse, build and write."""
     from ..api import brief_articles
-    from ..config import load_config
+    from ..draft import output_config
     from ..fsutil import check_target
 
     target = check_target(output, force)
-    config = load_config(config_path)
-    if reference_doc:
-        config = dataclasses.replace(config, reference_doc=reference_doc)
-    if template:
-        from ..render.markdown import check_template
-
-        check_template(template)
+    config = output_config(config_path, reference_doc, template)
     articles = iter_articles(paths, None, reporter, exclude=(str(target),))
     brief = brief_articles(articles, config, period, date, week, workers, reporter.error, reporter.log)
     _write(brief, target, template, config, force)

@@ -11,7 +11,7 @@ from ..errors import InputError
 from ..models import Article
 from ..text import clean_display
 
-#: An article link of a Founder e-paper: content_548646.htm?div=-1, ../content/202302/11/content_211242.html
+#: An article link of a Founder e-paper: content_1234.htm?div=-1, ../content/202401/15/content_5678.html
 _CONTENT_RE = re.compile(r"content_(\d+)\.s?html?")
 _PAGE_LABEL_RE = re.compile(r"第\s*(\d{1,3})\s*版\s*[：:]?\s*([\u4e00-\u9fff][\u4e00-\u9fff ·]{0,12})")
 _ARTICLE_MARKERS = ("<!--enpcontent-->", "<founder-content", "TRS_Editor\"", "TRS_Editor'")
