@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.bench_cli import paired, run, write_jsonl  # noqa: E402
-from bench.common import data_path, load_rows, machine  # noqa: E402
+from bench.common import data_path, load_rows, print_table  # noqa: E402
 
 BRIEFING = [sys.executable, "-m", "briefing"]
 MONDAY = dt.date(2025, 11, 10)
@@ -117,11 +117,7 @@ def main() -> None:
         tmp = Path(tmp)
         lines = [export_row(tmp, rows, repeat), dask_row(tmp, rows, repeat), *brief_rows(tmp, rows, sizes, repeat)]
     lines.append(year_row(data))
-    print(f"Whole process, wall time; {machine()}\n")
-    print("| measure | time | ratio | target |")
-    print("|---|---:|---:|---|")
-    for line in lines:
-        print("| " + " | ".join(line) + " |")
+    print_table(lines)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.common import REPO, data_path, load_rows, machine  # noqa: E402
+from bench.common import REPO, data_path, load_rows, print_table  # noqa: E402
 
 BRIEFING = [sys.executable, "-m", "briefing", "summarize"]
 
@@ -116,11 +116,7 @@ def main() -> None:
                       f"{t_large / t_small:.1f}x", "≤ 15x"))
         lines.append(("peak RSS: 200,000-char article / all articles", f"{rss_large:.0f} MB / {rss_all:.0f} MB", "",
                       "≤ 600 MB"))
-    print(f"Whole process, wall time; {machine()}\n")
-    print("| measure | time | ratio | target |")
-    print("|---|---:|---:|---|")
-    for line in lines:
-        print("| " + " | ".join(line) + " |")
+    print_table(lines)
 
 
 if __name__ == "__main__":

@@ -39,3 +39,12 @@ def machine() -> str:
         model = platform.processor() or model
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return f"{cores} cores, {model}, Python {platform.python_version()}"
+
+
+def print_table(lines) -> None:
+    """The whole-command results as a Markdown table (measure, time, ratio, target), with the machine."""
+    print(f"Whole process, wall time; {machine()}\n")
+    print("| measure | time | ratio | target |")
+    print("|---|---:|---:|---|")
+    for line in lines:
+        print("| " + " | ".join(line) + " |")
