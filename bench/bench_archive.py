@@ -89,8 +89,8 @@ def year_row(data: Path, n: int = 6000) -> tuple[str, str, str, str]:
     import dataclasses
 
     from briefing.api import read_articles
-    from briefing.brief import duplicate_groups
-    from briefing.scoring import summarize_article
+    from briefing.brief.stories import duplicate_groups
+    from briefing.analyze.scoring import summarize_article
 
     base = [summarize_article(a) for a in read_articles(str(data))]
     items = []

@@ -22,8 +22,8 @@ from briefing.models import Article, Options  # noqa: E402
 
 def ours() -> Callable[[Article], object]:
     """briefing's builtin engine with the rjieba segmenter."""
-    from briefing.segment import get_segmenter
-    from briefing.scoring import summarize_article
+    from briefing.analyze.segment import get_segmenter
+    from briefing.analyze.scoring import summarize_article
 
     segmenter = get_segmenter()
     return lambda article: summarize_article(article, Options(), segmenter)
@@ -31,7 +31,7 @@ def ours() -> Callable[[Article], object]:
 
 def textrank4zh() -> Callable[[Article], object]:
     """The textrank4zh package, keywords (+ keyphrases) and key sentences, through our networkx-3 shim."""
-    from briefing.tr4zh import load
+    from briefing.analyze.tr4zh import load
 
     module = load()
     words, sentences = module.TextRank4Keyword(), module.TextRank4Sentence()
@@ -57,7 +57,7 @@ def jieba_textrank() -> Callable[[Article], object]:
 
 def lead3() -> Callable[[Article], object]:
     """The first three sentences: the floor any summarizer must beat on news."""
-    from briefing.text import split_sentences
+    from briefing.read.text import split_sentences
 
     return lambda article: split_sentences(article.text)[:3]
 

@@ -19,14 +19,14 @@ from tests.epaper_truth import EPAPER, FOUNDER_ISSUE, NEWS_PAGES, bigram_f1, fou
 
 
 def ours(html: str) -> str:
-    from briefing.inputs.extract import extract_body
-    from briefing.inputs.htmltext import parse_html
+    from briefing.read.extract import extract_body
+    from briefing.read.htmltext import parse_html
 
     return "\n".join(extract_body(parse_html(html.encode("utf-8"), "-")[1]))
 
 
 def ours_families(html: str) -> str:
-    from briefing.inputs.html import read_html
+    from briefing.read.html import read_html
 
     return "\n".join(read_html(html.encode("utf-8"), "-")[0].paragraphs)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import load_rows, machine  # noqa: E402
-from briefing.analysis import KEYWORD_TAGS  # noqa: E402
-from briefing.segment import Segmenter, stopwords  # noqa: E402
+from briefing.analyze.analysis import KEYWORD_TAGS  # noqa: E402
+from briefing.analyze.segment import Segmenter, stopwords  # noqa: E402
 
 
 def filtered(tagged: list[tuple[str, str]], stop: frozenset[str]) -> list[str]:

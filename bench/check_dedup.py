@@ -3,7 +3,7 @@
 Usage: python bench/check_dedup.py   (reads seeds/ and ../shared/eval/{xwlb_dated,news_headlines}.jsonl)
 
 For each period (seeds/ as one week, each ISO week of the dated 新闻联播 items, the undated news set
-as one period) it applies brief.py's `is_same_story` to every pair, the way `duplicate_groups` did
+as one period) it applies brief/stories.py's `is_same_story` to every pair, the way `duplicate_groups` did
 before candidates, and prints: the pairs the rule merges, how many of them are candidates (recall),
 the candidates checked, and whether the groups are the same as the all-pairs groups.
 """
@@ -18,10 +18,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import REPO  # noqa: E402
 from briefing.api import expand_paths, read_articles  # noqa: E402
-from briefing.brief import (_cosine, _tfidf, candidate_pairs, duplicate_groups,  # noqa: E402
-                            is_same_story)
+from briefing.brief.stories import _cosine, _tfidf, candidate_pairs, duplicate_groups, is_same_story
 from briefing.models import Options  # noqa: E402
-from briefing.scoring import summarize_article  # noqa: E402
+from briefing.analyze.scoring import summarize_article  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "eval"
 

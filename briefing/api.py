@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError, OptionsError
-from .ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_bounded, read_docx,
-                     read_jsonl_file, read_text_file, split_page)
-from .inputs import OTHER_READERS, is_layout_page, once_each
+from .read.ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_bounded, read_docx,
+                          read_jsonl_file, read_text_file, split_page)
+from .read.formats import OTHER_READERS, is_layout_page, once_each
 from .models import Article, ArticleSummary, Brief, Options
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ Log = Callable[[str], None]
 
 def summarize(text: str, options: Options = Options()) -> list[ArticleSummary]:
     """Split a page (or one article) into articles and summarize each, by the options' engine."""
-    from .engines import analyse, prepare
+    from .analyze.engines import analyse, prepare
 
     if not isinstance(text, str):
         raise InputError("<text>", f"summarize() takes the text as a str, not {type(text).__name__}",
@@ -36,7 +36,7 @@ def summarize(text: str, options: Options = Options()) -> list[ArticleSummary]:
 
 def summarize_article(article: Article, options: Options = Options()) -> ArticleSummary:
     """Keywords, keyphrases, key sentences and entities of one article, by the options' engine."""
-    from .engines import analyse
+    from .analyze.engines import analyse
 
     if not isinstance(article, Article):
         raise InputError("<article>", f"summarize_article() takes an Article, not {type(article).__name__}",
@@ -123,10 +123,11 @@ def brief_articles(articles: Iterable[Article], config: BriefConfig | None = Non
     found; undated articles take `date`. Articles whose analysis fails go to `on_error` (else raise)."""
     import dataclasses
 
-    from .brief import PeriodError, article_day, build_brief, choose_period
+    from .brief.periods import PeriodError, article_day, choose_period
+    from .brief.build import build_brief
     from .config import BriefConfig
-    from .parallel import AnalysisError, summarize_stream
-    from .select import prepare
+    from .jobs.parallel import AnalysisError, summarize_stream
+    from .brief.select import prepare
 
     if isinstance(articles, (str, bytes)) or not hasattr(articles, "__iter__"):
         raise InputError(repr(articles)[:40], "brief_articles() takes articles (from read_articles), not "
@@ -168,7 +169,7 @@ def build_brief(summaries, config: BriefConfig | None = None, period: str = "wee
                 articles_read: int | None = None) -> Brief:
     """The brief of analysed articles (ArticleSummary, from summarize_article): the period from `start` and
     `end` (dates), else the latest one the summaries' dates fall in. Wrong arguments raise named errors."""
-    from . import brief as briefs
+    from .brief import build as briefs
     from .config import BriefConfig
 
     if isinstance(summaries, (str, bytes)) or not hasattr(summaries, "__iter__"):

@@ -9,7 +9,7 @@ from briefing.api import expand_paths, read_articles
 from briefing.models import Article, ArticleSummary, Byline, Keyword
 from briefing.render import article_docx, package as ooxml
 from briefing.render.docx import default_reference, write_article
-from briefing.scoring import summarize_article
+from briefing.analyze.scoring import summarize_article
 
 from .helpers import SEEDS
 

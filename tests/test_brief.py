@@ -6,7 +6,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from briefing.brief import PeriodError, choose_period, duplicate_groups, parse_week, section_of
+from briefing.brief.periods import PeriodError, choose_period, parse_week
+from briefing.brief.stories import duplicate_groups
+from briefing.brief.sections import section_of
 from briefing.cli import cli
 from briefing.config import default_lexicon, load_config
 from briefing.errors import ConfigError
@@ -278,7 +280,7 @@ def test_parse_week_and_choose_period():
 
 def test_sections_and_duplicates_on_seeds():
     from briefing.api import expand_paths, read_articles
-    from briefing.scoring import summarize_article
+    from briefing.analyze.scoring import summarize_article
 
     found = [summarize_article(a) for p in expand_paths([str(SEEDS)]) for a in read_articles(p)]
     groups = [[found[i].article.title for i in g] for g in duplicate_groups(found) if len(g) > 1]

@@ -7,14 +7,17 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from briefing.brief import build_brief, duplicate_groups, period_of, section_of
+from briefing.brief.build import build_brief
+from briefing.brief.stories import duplicate_groups
+from briefing.brief.periods import period_of
+from briefing.brief.sections import section_of
 from briefing.cli import cli
 from briefing.config import BriefConfig, default_lexicon, load_config
 from briefing.errors import ConfigError
-from briefing.items import display_title, event_date, highlight_text, source_name
+from briefing.brief.items import display_title, event_date, highlight_text, source_name
 from briefing.models import Article, BriefItem
-from briefing.scoring import summarize_article
-from briefing.select import choose, prepare
+from briefing.analyze.scoring import summarize_article
+from briefing.brief.select import choose, prepare
 
 BODY = "区里召开专题会议，研究部署近期重点工作。会议强调，要压实责任、狠抓落实，确保各项任务按期完成。"
 NAV = ("首页|简|繁|EN|登录个人中心退出|邮箱|无障碍",

@@ -7,8 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.clean import is_furniture, original_title, restates, unmark, web_lines
-from briefing.ingest import read_jsonl
+from briefing.read.clean import is_furniture, original_title, restates, unmark, web_lines
+from briefing.read.ingest import read_jsonl
 
 
 @pytest.mark.parametrize("line", [

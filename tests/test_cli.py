@@ -203,7 +203,7 @@ def test_the_script_flushes_its_output_and_exits_with_the_commands_code(tmp_path
 
 
 def test_verbose_says_how_the_articles_are_analysed(monkeypatch):
-    from briefing import kernels
+    from briefing.analyze import kernels
 
     path = str(SEEDS / "2024-05-13.txt")
     quiet = run("summarize", path, "-f", "jsonl")

@@ -1,7 +1,7 @@
 """Official Chinese text helpers (render/cn.py): numbers for any count, dates, periods, full-width punctuation."""
 import pytest
 
-from briefing.render.cn import cn_date, cn_number, full_width, period_label
+from briefing.brief.cn import cn_date, cn_number, full_width, period_label
 
 
 @pytest.mark.parametrize("n, chinese", [

@@ -5,11 +5,11 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from briefing import dask_run
+from briefing.jobs import dask_run
 from briefing.cli import cli
-from briefing.ingest import JsonlLine
+from briefing.read.ingest import JsonlLine
 from briefing.models import Article, Options
-from briefing.parallel import AnalysisError
+from briefing.jobs.parallel import AnalysisError
 
 PLACES = ["云川县", "枫岭镇", "石桥街道", "青梧乡", "白鹭湾社区", "临江新区", "松涛村", "望海区", "金沙镇", "北坪县"]
 

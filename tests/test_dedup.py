@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.api import expand_paths, read_articles
-from briefing.brief import _bigrams, _cosine, _tfidf, duplicate_groups, is_same_story
-from briefing.dedup import components, jaccard, prefix_length, similar_pairs
+from briefing.brief.stories import _bigrams, _cosine, _tfidf, duplicate_groups, is_same_story
+from briefing.brief.dedup import components, jaccard, prefix_length, similar_pairs
 from briefing.models import Article, ArticleSummary, Entities
-from briefing.scoring import summarize_article
+from briefing.analyze.scoring import summarize_article
 
 from .helpers import SEEDS
 
@@ -89,7 +89,7 @@ def test_titles_too_different_are_never_candidates():
 
 
 def string_tfidf(texts):
-    """The TF-IDF vectors as brief.py made them before numpy: a Counter of bigram strings per text."""
+    """The TF-IDF vectors as the merge rule made them before numpy: a Counter of bigram strings per text."""
     counts = [_bigrams(text) for text in texts]
     df = Counter(gram for count in counts for gram in count)
     vectors = []

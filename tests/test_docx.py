@@ -7,12 +7,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from briefing.api import read_articles
-from briefing.items import cite
+from briefing.brief.items import cite
 from briefing.errors import TemplateError
-from briefing.models import (Activity, ArticleSummary, Brief, BriefItem, Byline, Counts, Highlight, Leader,
-                             Options, Person, Section, Source)
+from briefing.models import (Activity, ArticleSummary, Brief, BriefItem, Byline, Counts, Highlight, Leader, Options,
+                             Person, Section, Source)
 from briefing.render.docx import clean, default_reference, write_article, write_brief
-from briefing.scoring import summarize_article
+from briefing.analyze.scoring import summarize_article
 
 from .helpers import SEEDS, real_page
 

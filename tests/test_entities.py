@@ -2,7 +2,7 @@
 import pytest
 
 from briefing.api import read_articles
-from briefing.scoring import summarize_article
+from briefing.analyze.scoring import summarize_article
 
 from .helpers import SEEDS, real_page
 
@@ -46,7 +46,7 @@ def test_seed_pages_give_titled_people():
 
 
 def test_is_leader_on_the_real_page(real_entities):
-    from briefing.entities import is_leader
+    from briefing.analyze.entities import is_leader
 
     people = {p.name: p for e in real_entities for p in e.people}
     assert is_leader(people["樊惠林"]) and is_leader(people["虎荣鑫"]) and is_leader(people["屈连武"])
@@ -54,7 +54,7 @@ def test_is_leader_on_the_real_page(real_entities):
 
 
 def test_is_leader_on_seeds():
-    from briefing.entities import is_leader
+    from briefing.analyze.entities import is_leader
 
     people = {p.name: p for path in sorted(SEEDS.glob("*.txt"))
               for a in read_articles(str(path)) for p in summarize_article(a).entities.people}

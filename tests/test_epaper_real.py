@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from briefing.api import read_articles
 from briefing.cli import cli
-from briefing.inputs.layout import LayoutPageError
+from briefing.read.layout import LayoutPageError
 
 from .epaper_truth import EPAPER, FOUNDER_ISSUE, NEWS_PAGES, bigram_f1, founder_truth, news_truth
 

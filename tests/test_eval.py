@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.evaluate import char_tokens, keyword_recall, lcs_length, rouge, rouge_l, rouge_n, title_withheld
+from briefing.jobs.evaluate import char_tokens, keyword_recall, lcs_length, rouge, rouge_l, rouge_n, title_withheld
 
 
 def test_char_tokens_drop_punctuation_and_spaces_and_fold_width():
@@ -69,7 +69,7 @@ def test_eval_command_prints_a_table(tmp_path):
 
 def test_eval_json_scores_exactly_what_summarize_prints(tmp_path):
     """eval's number is the number of scoring summarize's own output, independently."""
-    from briefing.evaluate import rouge
+    from briefing.jobs.evaluate import rouge
 
     data = _write_rows(tmp_path / "d.jsonl", ROWS)
     out = CliRunner().invoke(cli, ["summarize", str(data), "-f", "jsonl", "-n", "1"])
@@ -93,7 +93,7 @@ def test_eval_scores_a_predictions_file_like_its_own_run(tmp_path):
 
 
 def test_withheld_titles_are_never_seen_by_the_summarizer(tmp_path):
-    from briefing.evaluate import read_cases
+    from briefing.jobs.evaluate import read_cases
 
     data = _write_rows(tmp_path / "d.jsonl", ROWS)
     withheld, given = read_cases(str(data), withhold_titles=True), read_cases(str(data))

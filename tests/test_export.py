@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.export import export_articles, file_stem, plan, safe_part
+from briefing.jobs.export import export_articles, file_stem, plan, safe_part
 from briefing.models import Article
 from briefing.render.package import Package
 

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from briefing import fsutil
+from briefing.render import files as fsutil
 
 
 class InterruptedAt:

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from briefing.api import expand_paths, read_articles
 from briefing.cli import cli
 from briefing.errors import InputError
-from briefing.inputs.layout import LayoutPageError
+from briefing.read.layout import LayoutPageError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
@@ -124,7 +124,7 @@ def test_article_page_without_its_page_number_takes_it_from_the_layout_page(tmp_
 @pytest.mark.parametrize("lead", ["青溪日报讯 （通讯员石青）3月11日，青溪县召开春耕生产调度会。",
                                   "青溪日报讯 3月11日，青溪县召开春耕生产调度会。"])
 def test_a_papers_own_lead_is_stripped_from_summary_sentences(lead):
-    from briefing.text import strip_lead
+    from briefing.read.text import strip_lead
 
     assert strip_lead(lead) == "3月11日，青溪县召开春耕生产调度会。"
 
@@ -141,7 +141,7 @@ _PIECES = st.sampled_from(["<p>", "</p>", "<div class='TRS_Editor'>", "</div>", 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_PIECES, max_size=30))
 def test_any_html_gives_articles_or_one_input_error(pieces):
-    from briefing.inputs.html import read_html
+    from briefing.read.html import read_html
 
     try:
         articles = read_html("".join(pieces).encode("utf-8"), "page.html")
@@ -166,7 +166,7 @@ _LOOSE = """<html><body><h1>茶农喜迎开采季</h1><div class="news_txt">清�
 
 @pytest.mark.parametrize("page, first, count", [(_WRAPPED, "本月起", 3), (_LOOSE, "清明前后", 3)])
 def test_general_extractor_finds_wrapped_and_loose_paragraphs_not_the_footer(page, first, count):
-    from briefing.inputs.html import read_html
+    from briefing.read.html import read_html
 
     (article,) = read_html(page.encode("utf-8"), "page.html")
     assert article.paragraphs[0].startswith(first) and len(article.paragraphs) == count

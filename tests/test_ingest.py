@@ -2,8 +2,8 @@
 import pytest
 
 from briefing.errors import DecodeError, InputError
-from briefing.ingest import (date_from_name, decode, is_byline, parse_byline, read_text_file, repair_breaks,
-                             split_page)
+from briefing.read.ingest import (date_from_name, decode, is_byline, parse_byline, read_text_file, repair_breaks,
+                                  split_page)
 
 from .helpers import SEEDS, real_page
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from briefing.api import read_articles
 from briefing.cli import cli
 from briefing.errors import InputError
-from briefing.inputs import legacy
+from briefing.read import legacy
 
 TEXT = "本报讯（记者 柳岸）3月11日，青溪县召开春耕生产调度会，部署全县春耕生产工作。\n会议要求各乡镇抓住农时，确保早稻按时栽插。"
 

@@ -1,4 +1,4 @@
-"""The C kernels (briefing/_speedups.c) return exactly what their Python definitions return."""
+"""The C kernels (briefing/analyze/_speedups.c) return exactly what their Python definitions return."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import kernels
+from briefing.analyze import kernels
 from briefing.api import summarize
 
 from .helpers import SEEDS
 
-compiled = pytest.mark.skipif(not kernels.COMPILED, reason="briefing._speedups was not built (no C compiler at "
+compiled = pytest.mark.skipif(not kernels.COMPILED, reason="briefing.analyze._speedups was not built (no C compiler at "
                               "install time): the Python versions run, and are tested elsewhere")
 
 # letters, digits (also CJK and Roman numerals), punctuation, an underscore, a combining mark, an astral
@@ -95,7 +95,7 @@ def test_sorted_search_in_c_is_the_numpy_search(table_words, words):
 
 
 def test_idf_search_finds_words_of_every_length_and_script():
-    from briefing.idf import IdfTable
+    from briefing.analyze.idf import IdfTable
 
     table = IdfTable.from_dict({"中国": 3.0, "园区": 7.25, "𠀀字": 5.0, "长" * 9: 9.0, "a": 1.0})
     words = ["中国", "园区", "𠀀字", "长" * 9, "长" * 10, "长" * 8, "a", "b", "", "中", "中国园区"]

@@ -7,13 +7,14 @@ tests at the end run the same checks on ../shared (skipped when absent) and on t
 import pytest
 
 from briefing.api import expand_paths, read_articles
-from briefing.brief import article_day, build_brief, parse_week
+from briefing.brief.periods import article_day, parse_week
+from briefing.brief.build import build_brief
 from briefing.config import BriefConfig, Roster, RosterEntry
-from briefing.entities import is_leader
-from briefing.leaders import find_leaders
+from briefing.analyze.entities import is_leader
+from briefing.brief.leaders import find_leaders
 from briefing.models import Article, ArticleSummary, Person
-from briefing.offices import rank_of, title_before
-from briefing.scoring import summarize_article
+from briefing.analyze.offices import rank_of, title_before
+from briefing.analyze.scoring import summarize_article
 
 from .helpers import SEEDS, SHARED, real_page
 

@@ -13,14 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.evaluate import char_tokens, lcs_length, rouge, title_withheld
-from briefing.text import split_sentences
+from briefing.jobs.evaluate import char_tokens, lcs_length, rouge, title_withheld
+from briefing.read.text import split_sentences
 
 from .helpers import SHARED
 
 #: ROUGE-L margin over Lead-1 that each set must keep (one sentence, titles withheld)
 MARGINS = {"news_headlines": 0.03, "xwlb_dated": 0.02, "lcsts": 0.01}
-#: Furniture, written apart from briefing.clean so the gate does not grade itself
+#: Furniture, written apart from briefing.read.clean so the gate does not grade itself
 FURNITURE = re.compile(r"公网安备|ICP[备证]|总机[:：]|本网站|版权所有|未经授权|责任编辑|编辑[:：]|校对[:：]|function\s*\w*\(|"
                        r"\bvar\s|[{}]|\[\s*\]|字号[:：]|扫码|二维码|关注我们|&nbsp;|<br|图片来源|资料图[:：]|来源[:：]\s*$")
 

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import cli
-from briefing.issues import IssueCounter
+from briefing.render.numbering import IssueCounter
 
 from .helpers import SEEDS
 
@@ -148,7 +148,7 @@ def test_bad_json_and_wrong_suffix(tmp_path):
 def test_publishing_at_once_takes_different_numbers(seed_draft, tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
-    from briefing.draft import publish_draft
+    from briefing.render.draft import publish_draft
 
     drafts = []
     for n in range(4):

@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 from briefing.cli import cli
 from briefing.errors import InputError
-from briefing.ingest import read_text_file
+from briefing.read.ingest import read_text_file
 from briefing.models import Options
-from briefing.scoring import summarize_article
+from briefing.analyze.scoring import summarize_article
 
 PIECES = ["本报讯 ", "记者 张三", "\n", "\n\n", "。", "，", ",", "“", "”", "（", "）", "……", "1.57亿元", "区委书记王五",
           "签约", "项目", " ", "\u3000", "\t", "!", "?", "——", "《", "》", "a", "12", "\x0b", "\ud800", "😀", "二七区"]

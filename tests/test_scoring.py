@@ -4,8 +4,8 @@ import pytest
 
 from briefing.api import read_articles
 from briefing.models import Article, Options
-from briefing.idf import IdfTable, idf_table, parse_idf
-from briefing.scoring import select, summarize_article
+from briefing.analyze.idf import IdfTable, idf_table, parse_idf
+from briefing.analyze.scoring import select, summarize_article
 
 from .helpers import SEEDS, real_page
 
@@ -85,7 +85,7 @@ def test_idf_lookup_agrees_with_a_dict():
 
 
 def test_idf_cache_round_trips(tmp_path):
-    from briefing import idf
+    from briefing.analyze import idf
 
     table = IdfTable.from_dict({"中国": 3.0, "园区": 7.25})
     idf._write(tmp_path / "t.bin", table)
@@ -106,7 +106,7 @@ def test_idf_cache_round_trips(tmp_path):
 
 
 def test_candidates_take_mistagged_names_and_model_names_but_not_quantities():
-    from briefing.analysis import _is_candidate
+    from briefing.analyze.analysis import _is_candidate
 
     # the tagger's numeral and classifier tags on names it does not know; quantities and common words stay out
     assert _is_candidate("红米", "q") and _is_candidate("两会", "m") and _is_candidate("一千零一夜", "m")

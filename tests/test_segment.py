@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from briefing.analysis import analyse_text
+from briefing.analyze.analysis import analyse_text
 from briefing.errors import InputError
 from briefing.models import Article
-from briefing.segment import BACKENDS, Segmenter, read_user_dict, stopwords
+from briefing.analyze.segment import BACKENDS, Segmenter, read_user_dict, stopwords
 
 NAME = "龙鳞阁茗"  # made up: not in jieba's dictionary, so it is cut into pieces without a user dict
 TEXT = f"昨天{NAME}来到青溪区调研。{NAME}表示，要把项目建设好。"
@@ -66,7 +66,7 @@ def test_stopwords_are_loaded():
 def test_jieba_is_quiet_and_caches_under_the_user_cache_dir(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TMPDIR": str(tmp_path / "tmp")}
     (tmp_path / "tmp").mkdir()
-    code = "from briefing.segment import Segmenter; print(Segmenter('jieba').tag('青溪区')[0][0])"
+    code = "from briefing.analyze.segment import Segmenter; print(Segmenter('jieba').tag('青溪区')[0][0])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "青溪" and result.stderr == ""

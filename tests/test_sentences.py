@@ -1,7 +1,7 @@
 """The quote-aware sentence splitter: one table per rule."""
 import pytest
 
-from briefing.text import split_sentences
+from briefing.read.text import split_sentences
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -7,7 +7,8 @@ import sys
 import numpy as np
 import pytest
 
-from briefing import parallel, textrank
+from briefing.jobs import parallel
+from briefing.analyze import textrank
 from briefing.models import Article, ArticleSummary, Options
 
 from .helpers import SEEDS
@@ -90,7 +91,7 @@ def test_auto_workers_follow_the_size_of_the_input(tmp_path, monkeypatch):
 
 def _spans_by_loop(line: str) -> list[tuple[int, int]]:
     """The character loop sentence_spans replaced: the reference its regex scan must agree with."""
-    from briefing.text import CLOSERS, TERMINATORS, _CLOSE_QUOTES, _OPEN_QUOTES
+    from briefing.read.text import CLOSERS, TERMINATORS, _CLOSE_QUOTES, _OPEN_QUOTES
 
     def stop_dot(i: int) -> bool:
         before, after = line[i - 1] if i else "", line[i + 1] if i + 1 < len(line) else ""
@@ -124,7 +125,7 @@ def _spans_by_loop(line: str) -> list[tuple[int, int]]:
 
 
 def test_sentence_spans_regex_scan_agrees_with_the_character_loop():
-    from briefing.text import sentence_spans
+    from briefing.read.text import sentence_spans
 
     rng = np.random.default_rng(5)
     alphabet = list("。！？!?….”’」』）)】》\"'“「『a1 中,\u3000")
@@ -134,7 +135,7 @@ def test_sentence_spans_regex_scan_agrees_with_the_character_loop():
 
 
 def test_organisations_searched_near_their_word_match_a_full_scan():
-    from briefing.entities import _ORG_RE, _ORG_SUFFIX_RE, _finditer_near
+    from briefing.analyze.entities import _ORG_RE, _ORG_SUFFIX_RE, _finditer_near
 
     rng = np.random.default_rng(7)
     alphabet = list("有限公司集团委员会管委会学校中小大学医院协会商会在的和ab1 ，。\n")
@@ -148,8 +149,8 @@ def test_organisations_searched_near_their_word_match_a_full_scan():
 def test_recurrence_counts_the_bigrams_a_regex_finds(kernel, monkeypatch):
     import re
 
-    from briefing import kernels
-    from briefing.scoring import recurrence
+    from briefing.analyze import kernels
+    from briefing.analyze.scoring import recurrence
 
     monkeypatch.setattr(kernels, "recurrence", getattr(kernels, kernel))  # C when built, and Python
 
@@ -168,7 +169,7 @@ def test_recurrence_counts_the_bigrams_a_regex_finds(kernel, monkeypatch):
 
 
 def test_strip_lead_skips_only_sentences_no_lead_can_match():
-    from briefing import text
+    from briefing.read import text
 
     def slow(sentence):
         previous = None
@@ -185,8 +186,8 @@ def test_strip_lead_skips_only_sentences_no_lead_can_match():
 
 
 def test_word_cache_is_emptied_between_articles_and_earlier_analyses_still_read(monkeypatch):
-    from briefing import analysis, scoring
-    from briefing.segment import get_segmenter
+    from briefing.analyze import analysis, scoring
+    from briefing.analyze.segment import get_segmenter
 
     first = Article(title="星禾产业园签约", paragraphs=("星禾产业园项目签约。星禾产业园项目开工。",))
     second = Article(title="青溪区召开会议", paragraphs=("青溪区召开会议，部署项目建设工作。",))
@@ -204,7 +205,7 @@ def test_word_cache_is_emptied_between_articles_and_earlier_analyses_still_read(
 
 
 def test_titles_are_searched_only_where_an_office_ends_the_window():
-    from briefing.entities import _OFFICES, _TITLE_JOINERS, _TITLE_RE
+    from briefing.analyze.entities import _OFFICES, _TITLE_JOINERS, _TITLE_RE
 
     rng = np.random.default_rng(23)
     pieces = [*_OFFICES, *_TITLE_JOINERS, "区委", "常务", "副", "有限公司", "青溪", "局", "市", "王", "的", "会议"]
@@ -218,7 +219,7 @@ def test_titles_are_searched_only_where_an_office_ends_the_window():
 def test_patterns_found_in_two_halves_match_a_full_scan(finder):
     import re
 
-    from briefing import entities
+    from briefing.analyze import entities
 
     whole, alphabet, seed, examples = {
         "dates": (entities._DATE_RE, "0123456789１２约近超过逾达共累计总计年月日前期今至~—-多余万亿元人%上午下晚 ，。\n.,", 11,

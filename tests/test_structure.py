@@ -9,7 +9,7 @@ import pytest
 from briefing import Options, summarize
 from briefing.errors import OptionsError
 from briefing.models import Article
-from briefing.parallel import summarize_stream
+from briefing.jobs.parallel import summarize_stream
 
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 PAGE = ("本报讯 青溪区召开重点项目推进会，听取全区重点项目建设进展情况汇报。会议指出，今年以来全区项目建设总体平稳。"
@@ -83,6 +83,42 @@ def test_command_modules_never_import_the_group():
         assert "briefing.cli" not in graph[f"briefing.cli.{name}"], f"briefing.cli.{name} imports the group"
     library = [name for name in graph if not name.startswith("briefing.cli") and name != "briefing.__main__"]
     assert not [name for name in library if any(t.startswith("briefing.cli") for t in graph[name])]
+
+
+#: The floors of the package, from the ground up: a module imports only its own floor and those below.
+#: `models`, `errors` and `config` are shared by every stage; `api` is the library's front door and `cli`
+#: the command line over it.
+FLOORS = (("briefing.errors",), ("briefing.models", "briefing.config"), ("briefing.read",), ("briefing.analyze",),
+          ("briefing.brief",), ("briefing.render",), ("briefing.jobs", "briefing.review"), ("briefing.api",),
+          ("briefing", "briefing.cli"), ("briefing.__main__",))
+
+
+def _floor(module: str) -> int:
+    """The floor of a module: the longest package prefix named in FLOORS."""
+    best, floor = "", None
+    for level, names in enumerate(FLOORS):
+        for name in names:
+            if (module == name or module.startswith(name + ".")) and len(name) > len(best):
+                best, floor = name, level
+    assert floor is not None, f"{module} is on no floor: add its package to FLOORS"
+    return floor
+
+
+def _upward(graph: dict[str, set[str]]) -> list[str]:
+    return sorted(f"{a} -> {t}" for a, targets in graph.items() for t in targets
+                  if _floor(t) > _floor(a))
+
+
+def test_no_stage_imports_a_later_stage():
+    graph = _graph(everywhere=True)  # also imports inside functions: a lazy import still runs back up
+    assert {"briefing.read.ingest", "briefing.analyze.scoring", "briefing.brief.build",
+            "briefing.render.docx", "briefing.jobs.export"} <= set(graph)
+    assert _upward(graph) == []
+
+
+def test_the_floor_check_finds_an_upward_import():
+    assert _upward({"briefing.read.html": {"briefing.brief.items"}}) == ["briefing.read.html -> briefing.brief.items"]
+    assert _upward({"briefing.brief.items": {"briefing.read.html", "briefing.models"}}) == []
 
 
 def test_the_cycle_finder_finds_a_cycle():

@@ -92,7 +92,7 @@ def test_own_template_is_sandboxed(tmp_path):
 ])
 def test_distinct_keywords_drop_parts_and_wholes_of_shown_ones(words, shown):
     from briefing.models import Keyword
-    from briefing.render import distinct
+    from briefing.brief.keywords import distinct
 
     assert [k.word for k in distinct([Keyword(w, 0.1) for w in words])] == shown
     assert [k["word"] for k in distinct([{"word": w} for w in words])] == shown

@@ -1,7 +1,7 @@
 """Lead, dateline, byline and sub-heading removal: one table per rule."""
 import pytest
 
-from briefing.text import strip_lead, strip_opener, strip_subheading
+from briefing.read.text import strip_lead, strip_opener, strip_subheading
 
 
 @pytest.mark.parametrize("raw, clean", [

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from briefing import textrank
-from briefing.textrank import Edges, cooccurrence_graph, pagerank, rank, sentence_graph
+from briefing.analyze import textrank
+from briefing.analyze.textrank import Edges, cooccurrence_graph, pagerank, rank, sentence_graph
 
 
 def graphs(max_n: int = 12):

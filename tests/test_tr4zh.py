@@ -6,14 +6,14 @@ import sys
 
 import pytest
 
-from briefing import textrank
+from briefing.analyze import textrank
 from briefing.api import read_articles
 from briefing.models import Options
 
 from .helpers import SEEDS, real_page
 
 textrank4zh = pytest.importorskip("textrank4zh", reason="the oracle needs `pip install 'briefing[textrank4zh]'`")
-from briefing.tr4zh import load, summarize_article_tr4zh  # noqa: E402
+from briefing.analyze.tr4zh import load, summarize_article_tr4zh  # noqa: E402
 
 
 def textrank_keywords(candidates: list[list[str]], tokens: list[list[str]], k: int) -> set[str]:

@@ -72,8 +72,8 @@ def _brief(paths: tuple[str, ...], output: str, period: str, date: str | None, w
            reporter: Reporter) -> None:
     """Check everything cheap first, then read, choose the period, analyse, build and write."""
     from ..api import brief_articles
-    from ..draft import output_config
-    from ..fsutil import check_target
+    from ..render.draft import output_config
+    from ..render.files import check_target
 
     target = check_target(output, force)
     config = output_config(config_path, reference_doc, template)
@@ -98,7 +98,7 @@ def _write(brief, target: Path, template: str | None, config, force: bool) -> No
 
         write_brief_json(brief, target, force)
         return
-    from ..fsutil import atomic_write_text
+    from ..render.files import atomic_write_text
     from ..render.markdown import render_brief
 
     atomic_write_text(target, render_brief(brief, template), force)

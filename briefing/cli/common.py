@@ -47,7 +47,7 @@ def iter_articles(paths: Iterable[str], date: str | None, reporter: Reporter,
     parse=False leaves .jsonl lines for the workers to parse."""
     from ..api import expand_paths, read_articles
     from ..errors import InputError
-    from ..ingest import READABLE_SUFFIXES
+    from ..read.ingest import READABLE_SUFFIXES
 
     for given in paths:
         files = expand_paths([given], exclude)
@@ -68,8 +68,8 @@ def summaries(articles: Iterable[Article], options: Options, workers: int,
     (a picklable function of a summary) where they are made, when given. A failed article is
     reported, and with keep_errors also yielded in its place (so results stay aligned with inputs).
     With `dask` (a scheduler address, or local), the same work runs on a Dask cluster."""
-    from ..dask_run import stream
-    from ..parallel import AnalysisError
+    from ..jobs.dask_run import stream
+    from ..jobs.parallel import AnalysisError
 
     log_setup(reporter, options, workers)
     for result in stream(articles, options, workers, render, dask):
@@ -84,7 +84,7 @@ def log_setup(reporter: Reporter, options: Options, workers: int) -> None:
     """With --verbose: how the articles will be analysed."""
     if not reporter.verbose:
         return
-    from ..kernels import COMPILED
+    from ..analyze.kernels import COMPILED
 
     kernels = "C kernels" if COMPILED else \
         "Python kernels (briefing/_speedups.c was not built: reinstall with a C compiler for about a fifth less work an article)"
@@ -163,7 +163,7 @@ def dask_option(function):
 
 def check_date(ctx, param, value: str | None) -> str | None:
     """A --date that is a real calendar date, as YYYY-MM-DD."""
-    from ..ingest import calendar_date
+    from ..read.ingest import calendar_date
 
     if value is None:
         return None
@@ -199,7 +199,7 @@ def make_options(sentences: int, keywords: int, max_chars: int | None, engine: s
                  user_dict: str | None) -> Options:
     """The flags as one checked Options, with its engine loaded: a missing package or a bad user
     dictionary fails here, once, before any input is read."""
-    from ..engines import prepare
+    from ..analyze.engines import prepare
 
     options = Options(sentences=sentences, keywords=keywords, max_chars=max_chars, engine=engine,
                       backend=backend, user_dict=user_dict)
@@ -216,7 +216,7 @@ def dumps(record: dict, indent: int | None = None) -> str:
 
 def render_summary(fmt: str, summary: ArticleSummary) -> str:
     """One summary as its part of the output in a format (JSON without the separators between records)."""
-    from ..records import summary_to_dict
+    from ..render.records import summary_to_dict
 
     record = summary_to_dict(summary)
     if fmt == "jsonl":

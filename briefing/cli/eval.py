@@ -50,7 +50,7 @@ def command(data: str, sentences: int, keywords: int, max_chars: int | None, bac
       briefing eval data.jsonl --format json
       briefing summarize data.jsonl -f jsonl -n 1 > out.jsonl && briefing eval data.jsonl --predictions out.jsonl
     """
-    from ..evaluate import Table, format_table, read_cases, score_predictions, score_stream
+    from ..jobs.evaluate import Table, format_table, read_cases, score_predictions, score_stream
 
     reporter = Reporter(verbose)
     table = Table()
@@ -78,8 +78,8 @@ def command(data: str, sentences: int, keywords: int, max_chars: int | None, bac
 
 def _textrank4zh(cases, options, processes: int, table, reporter: Reporter) -> None:
     """The textrank4zh column, through the same stream; skipped with a note when it is not installed."""
-    from ..engines import prepare
-    from ..evaluate import score_stream
+    from ..analyze.engines import prepare
+    from ..jobs.evaluate import score_stream
 
     tr4zh = dataclasses.replace(options, engine="textrank4zh")
     try:

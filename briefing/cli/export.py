@@ -57,8 +57,8 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
       briefing export seeds/ -o out/ --force --reference-doc mystyles.docx
       briefing export archive.jsonl -o out/ --dask local
     """
-    from ..dask_run import require
-    from ..export import export_articles
+    from ..jobs.dask_run import require
+    from ..jobs.export import export_articles
     from ..render.docx import open_reference
 
     reporter = ExportReporter(verbose)

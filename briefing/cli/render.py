@@ -37,7 +37,7 @@ def command(draft: str, output: str, template: str | None, reference_doc: str | 
       briefing render draft.json -o brief.md --template my-brief.md.j2 --force
       briefing render draft.json -o brief.docx --publish --config office.toml
     """
-    from ..draft import publish_draft, render_draft
+    from ..render.draft import publish_draft, render_draft
 
     try:
         made = (publish_draft if publish else render_draft)(draft, output, force, template, config_path,

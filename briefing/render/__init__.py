@@ -7,24 +7,6 @@ if TYPE_CHECKING:
     from ..models import Brief
 
 
-def distinct(keywords: Any) -> list[Any]:
-    """Keywords for reading: drop one that is part of, or contains, a keyword already shown.
-
-    The ranked list keeps both 星禾 and 星禾生物医药产业园 (each may be the one a reader
-    searches for); a reader needs only the first of them. Items are Keywords or their dicts.
-    """
-    shown: list[Any] = []
-    for keyword in keywords:
-        word = _word_of(keyword)
-        if not any(word in other or other in word for other in map(_word_of, shown)):
-            shown.append(keyword)
-    return shown
-
-
-def _word_of(keyword: Any) -> str:
-    return keyword["word"] if isinstance(keyword, dict) else keyword.word
-
-
 def issue_day(brief: "Brief") -> str:
     """印发日期: the date set in the brief, else the last day of its period."""
     return brief.date or brief.end

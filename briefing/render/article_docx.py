@@ -12,7 +12,7 @@ from pathlib import Path
 from docx.shared import Pt
 
 from ..models import ArticleSummary
-from . import distinct
+from ..brief.keywords import distinct
 from .docx import _properties, add_paragraph, article_comment, clean, cn_date, default_reference, open_reference
 from .package import Package
 

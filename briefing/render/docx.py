@@ -17,10 +17,11 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from ..errors import BriefingError, TemplateError
-from ..fsutil import atomic_write
+from .files import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
-from . import common_source, distinct, issue_day, live_highlights
-from .cn import cn_date, cn_number, full_width, period_label
+from . import common_source, issue_day, live_highlights
+from ..brief.keywords import distinct
+from ..brief.cn import cn_date, cn_number, full_width, period_label
 from .ooxml import pin_to_page_foot
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
@@ -79,7 +80,7 @@ def default_reference() -> Path:
 def check_reference(path: Path) -> None:
     """A user's reference .docx is a regular file whose parts stay small when inflated (a FIFO would block,
     a zip bomb would fill memory); lxml then parses it without network or entity expansion."""
-    from ..ingest import check_zip_sizes
+    from ..read.ingest import check_zip_sizes
 
     if not path.exists():
         raise TemplateError(f"{path}: no such reference document; check the --reference-doc path")

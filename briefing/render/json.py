@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DraftError
-from ..fsutil import atomic_write_text
+from .files import atomic_write_text
 from ..models import Brief
 
 VERSION = 1

@@ -11,8 +11,9 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
-from . import common_source, distinct, issue_day, live_highlights
-from .cn import cn_date, cn_number, period_label
+from . import common_source, issue_day, live_highlights
+from ..brief.keywords import distinct
+from ..brief.cn import cn_date, cn_number, period_label
 from ..models import Brief
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -160,7 +161,7 @@ def check_template(template_file: str) -> None:
 
 def render_brief(brief: Brief, template_file: str | None = None) -> str:
     """The brief as Markdown, through templates/brief.md.j2 or the user's template."""
-    from ..brief import RANK_RULE
+    from ..brief.build import RANK_RULE
 
     return render("brief.md.j2", template_file, brief=brief, period_label=period_label(brief.start, brief.end),
                   issue_date=period_label(issue_day(brief), issue_day(brief)), highlights=live_highlights(brief),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..fsutil import atomic_write
+from .files import atomic_write
 
 DOCUMENT, CORE = "word/document.xml", "docProps/core.xml"
 _MARK = "MARK{}KRAM"  # stands for a paragraph's text (or a property's value) while the templates are cut

@@ -105,7 +105,7 @@ def _secure(response: Any) -> Any:
 
 def _rendered(path: Path, kind: str, config_path: str | None, lock: threading.Lock) -> bytes:
     """The draft rendered by the same code as `briefing render`, read back from a temporary file."""
-    from ..draft import render_draft
+    from ..render.draft import render_draft
 
     with tempfile.TemporaryDirectory(prefix="briefing-review-") as folder:
         out = Path(folder) / f"brief.{kind}"

@@ -1,0 +1,73 @@
+"""build_brief: the brief of one period from its summaries (stories, sections, length, 本期要点, leaders, keywords)."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+
+from ..config import BriefConfig
+from ..models import Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Section
+from .items import highlight_text, make_item
+from .keywords import brief_keywords, period_keywords
+from .leaders import find_leaders
+from .periods import PERIOD_TITLES, default_issue
+from .sections import OTHER, section_of
+from .select import DEFAULT_LENGTH, SELECTION_RULE, choose
+from .stories import duplicate_groups
+
+RANK_RULE = "按领导出席、头条位置、涉及金额、关键词集中度、多日或多源报道综合排序"
+
+
+def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period: str,
+                start: dt.date, end: dt.date, articles_read: int, dropped: Sequence[Article] = ()) -> Brief:
+    """The brief of one period from the summaries of its news articles (junk already `dropped`)."""
+    top = period_keywords(summaries, 50, config.stopwords)  # scaled by the first, so any prefix is the same
+    lexicon = config.lexicon()
+    weights = {k.word: k.weight for k in top}
+    leads = lead_positions(summaries)
+    grouped: dict[str, list[BriefItem]] = {name: [] for name, _ in lexicon} | {OTHER: []}
+    reports = []  # (the title of the item, each article it is made of): for 领导活动
+    for group in duplicate_groups(summaries):
+        members = [summaries[i] for i in group]
+        item = make_item(members, weights, config.sentences, config.stopwords, any(i in leads for i in group),
+                         config.papers)
+        name = section_of(min(members, key=_earliest), lexicon)
+        grouped[name].append(dataclasses.replace(item, section=name))
+        reports.extend((item.title, summaries[i]) for i in group)
+    limit = config.length or DEFAULT_LENGTH[period]
+    full, rest = choose(grouped, limit, config.section_lengths())
+    keyed = iter(range(1, len(summaries) + 1))
+    sections = tuple(Section(name, tuple(dataclasses.replace(i, key=str(next(keyed))) for i in items))
+                     for name, items in full.items() if items)
+    more = tuple(dataclasses.replace(i, key=str(next(keyed))) for i in rest)
+    items = [item for section in sections for item in section.items]
+    ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep section order
+    return Brief(
+        title=config.title or PERIOD_TITLES[period],
+        issue=str(config.issue if config.issue is not None else default_issue(start, period)), unit=config.unit,
+        period=period, start=start.isoformat(), end=end.isoformat(),
+        highlights=tuple(Highlight(i.key, highlight_text(i)) for i in ranked[:config.highlights]),
+        sections=sections, more=more, leaders=find_leaders(reports, config.roster),
+        keywords=brief_keywords(summaries, top) if config.keywords else (),
+        counts=Counts(read=len(summaries) + len(dropped), shown=len(items), listed=len(more),
+                      merged=len(summaries) - len(items) - len(more), dropped=len(dropped), inputs=articles_read),
+        classification=config.classification, closing=config.closing, copies=config.copies,
+        rule=SELECTION_RULE.format(limit=limit),
+    )
+
+
+def _earliest(summary: ArticleSummary) -> tuple[str, str, int]:
+    return summary.article.date or "", summary.article.source, summary.article.index
+
+
+def lead_positions(summaries: Sequence[ArticleSummary], top: int = 3) -> set[int]:
+    """Indices of each page's (or each day's records') first `top` articles: the lead stories."""
+    seen: Counter[tuple[str, str | None]] = Counter()
+    leads = set()
+    for i, summary in enumerate(summaries):
+        where = (summary.article.source, summary.article.date)
+        if seen[where] < top:
+            leads.add(i)
+        seen[where] += 1
+    return leads

@@ -1,0 +1,152 @@
+"""One brief item from a story's articles: its headline, event date, sentences, sources and score."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..analyze.entities import is_leader
+from ..models import Article, ArticleSummary, BriefItem, Source
+from .cn import full_width
+
+_MONEY_RE = re.compile(r"[万亿]?元")
+#: A column tag before a headline: 【学习贯彻党的二十届四中全会精神】, 【权威访谈】, 新闻特写：.
+_COLUMN_RE = re.compile(r"^\s*(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,6}[：:](?=\S{6}))\s*")
+#: A slogan headline: two short parallel phrases (抓项目促发展 比学赶超当先锋); its subtitle says what happened.
+_SLOGAN_RE = re.compile(r"^[\u4e00-\u9fff“”]{3,10}[ \u3000]+[\u4e00-\u9fff“”]{3,10}$")
+#: A daily roundup: one item a day, never the same story as the next day's roundup.
+ROUNDUP_RE = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:联播)?(?:快讯|简讯|短讯)$|^(?:一句话新闻|要闻速览|新闻速览|今日要闻)$")
+_DATE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+#: A day without a month at the start of a lead (3日，国务院总理李强…; 赵乐际3日在北京会见…).
+_DAY_RE = re.compile(r"(?:^|当地时间|[\u4e00-\u9fff])(\d{1,2})日(?=[上下]午|晚|早|凌晨|在|，|,|电)")
+_LEAD_CHARS = 120  # the event's date is stated at the start of a news lead
+#: Days before publication an event date may lie: the real page reports 4月19日 on 4月21日; 新闻联播
+#: reports the day or the day before; dates 25 days back on W46 were background (the plenum).
+EVENT_WINDOW = 10
+HIGHLIGHT_CHARS = 80  # three lines of the Word body
+_HASH_RE = re.compile(r"(?:^|[_-])[0-9a-f]{8,}$|^[0-9a-f_-]{12,}$", re.IGNORECASE)
+_DATE_NAME_RE = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
+
+
+def display_title(article: Article) -> str:
+    """The headline a brief prints: without a column tag, and the subtitle when the headline is a slogan."""
+    title = _COLUMN_RE.sub("", article.title or "").strip() or (article.title or "").strip()
+    if article.subtitle and _SLOGAN_RE.match(title):
+        return article.subtitle.strip()
+    return title or _untitled(article)
+
+
+def is_roundup(title: str) -> bool:
+    """A daily roundup such as 国内联播快讯."""
+    return bool(ROUNDUP_RE.match(_COLUMN_RE.sub("", title).strip()))
+
+
+def _untitled(article: Article) -> str:
+    text = article.paragraphs[0] if article.paragraphs else ""
+    return text[:24] + ("…" if len(text) > 24 else "") or "（无标题）"
+
+
+def event_date(article: Article) -> str | None:
+    """The date the lead gives the event (4月19日上午, 今天（11月4日）, 3日，…), else the publication date.
+
+    Only a date up to EVENT_WINDOW days before publication is the event's: a later one announces what
+    is to come (将于11月17日), an older one is background (an interview on a plenum of last month).
+    A roundup (国内联播快讯) is the day's, whatever its first story says.
+    """
+    try:
+        published = dt.date.fromisoformat((article.date or "")[:10])
+    except ValueError:
+        return article.date
+    if is_roundup(article.title):
+        return published.isoformat()
+    lead = (article.paragraphs[0] if article.paragraphs else "")[:_LEAD_CHARS]
+    found = [_valid(int(y) if y else _year(published, int(m)), int(m), int(d))
+             for y, m, d in (match.groups() for match in _DATE_RE.finditer(lead)
+                             if lead[max(0, match.start() - 2):match.start()] not in ("截至", "截止"))]  # a status date
+    day = _DAY_RE.search(lead)
+    if day and not _DATE_RE.search(lead):  # 3日，… : this month, or last month when the day is still to come
+        back = published if int(day.group(1)) <= published.day else published.replace(day=1) - dt.timedelta(days=1)
+        found = [_valid(back.year, back.month, int(day.group(1)))]
+    for when in found:
+        if when and 0 <= (published - when).days <= EVENT_WINDOW:
+            return when.isoformat()
+    return published.isoformat()
+
+
+def _year(published: dt.date, month: int) -> int:
+    """The year of a date written without one: the publication's, or the year before for December in January."""
+    return published.year - 1 if month > published.month + 1 else published.year
+
+
+def _valid(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def source_name(article: Article, papers: Sequence[tuple[str, str]] = ()) -> str:
+    """How 来源 names an article: paper and page; else the configured paper for its file; else the file's
+    name when it means something (not a hash, a date or a path); else 本报 for a page, 稿件 for a record."""
+    page = f" 第{article.page}版" if article.page else ""
+    if article.paper and not re.search(r"[/\\]|://", article.paper):
+        return article.paper + page
+    name = Path(article.source).name
+    for pattern, paper in papers:
+        if Path(name).match(pattern) or Path(Path(name).stem).match(pattern):
+            return paper + page
+    stem = Path(name).stem
+    if stem and stem != "-" and not _HASH_RE.search(stem) and not _DATE_NAME_RE.match(stem):
+        return stem + page
+    return ("稿件" if article.id else "本报") + page
+
+
+def cite(article: Article, papers: Sequence[tuple[str, str]] = ()) -> Source:
+    """The Source that cites one article in a brief."""
+    return Source(source_name(article, papers), article.id, article.date, full_width(display_title(article)),
+                  article.paper, article.page)
+
+
+def title_coverage(sentence: str, title: str) -> float:
+    """Share of the title's character bigrams that the sentence repeats."""
+    grams = {title[i:i + 2] for i in range(len(title) - 1)}
+    return sum(g in sentence for g in grams) / len(grams) if grams else 0.0
+
+
+def highlight_text(item: BriefItem, repeat: float = 0.6) -> str:
+    """The 要点 line after the headline: the best sentence that does not restate the headline (most of
+    the headline's words in it, or most of its words from the headline)."""
+    for longest in (HIGHLIGHT_CHARS, 10 ** 6):  # a short line first: 要点 are read at a glance
+        for sentence in (*item.summary, *item.candidates):
+            restates = max(title_coverage(sentence, item.title), title_coverage(item.title, sentence))
+            if restates < repeat and 12 <= len(sentence) <= longest:
+                return sentence
+    return ""
+
+
+def make_item(group: Sequence[ArticleSummary], weights: dict[str, float], sentences: int = 2,
+              stopwords: frozenset[str] = frozenset(), lead: bool = False,
+              papers: Sequence[tuple[str, str]] = ()) -> BriefItem:
+    """One item from a story's articles: the earliest article speaks, every article is cited.
+
+    Score: a leader present 2, a sum of money 1.5, more reports of the story 1 each (up to 2), a lead
+    position (头条, or among a day's first three records) 1.5, a roundup -1.5, keyword centrality 3.
+    """
+    group = sorted(group, key=lambda s: (s.article.date or "", s.article.source, s.article.index))
+    first = group[0]
+    people = {p.name: p for s in group for p in s.entities.people}
+    figures = list(dict.fromkeys(f for s in group for f in s.entities.figures))
+    keywords = [k.word for k in first.keywords if len(k.word) > 1 and k.word not in stopwords][:5]
+    centrality = sum(weights.get(word, 0.0) for word in keywords) / 5
+    title = full_width(display_title(first.article))
+    score = (2.0 * any(is_leader(p) for p in people.values()) + 1.5 * any(_MONEY_RE.search(f) for f in figures)
+             + 1.0 * min(len(group) - 1, 2) + 1.5 * lead - 1.5 * is_roundup(first.article.title)
+             + 3.0 * centrality)
+    dates = sorted(d for d in (event_date(s.article) for s in group) if d)
+    return BriefItem(
+        title=title, summary=tuple(full_width(s) for s in first.summary[:sentences]),
+        date=dates[0] if dates else None, figures=tuple(figures[:4]), people=tuple(people.values()),
+        sources=tuple(cite(s.article, papers) for s in group),
+        candidates=tuple(full_width(s) for s in first.candidates), score=round(score, 4),
+    )

@@ -1,0 +1,2 @@
+"""Running work over many articles: the ordered process pool, Dask, one Word file per article, and
+the evaluation against human references."""
