@@ -179,3 +179,14 @@ def test_people_e_paper_page_with_plain_headings():
         "春耕备耕正当时", "青溪二十万亩早稻栽插过半", "农资供应充足 农机服务到田")
     assert (article.paper, article.page, article.date) == ("人民日报", "02", "2024-03-21")
     assert len(article.paragraphs) == 2 and "图为" not in article.text
+
+
+@pytest.mark.parametrize("body", ["<html>", "<body></body><body>", "<html><body>"])
+def test_a_founder_body_that_brings_its_own_document_is_one_input_error(body):
+    # found by the property test above: lxml asserts on a fragment holding <html> or two <body>s
+    from briefing.read.html import read_html
+
+    with pytest.raises(InputError, match="no article text"):
+        read_html(f"<!--enpcontent-->{body}<!--/enpcontent-->".encode("utf-8"), "page.html")
+    page = read_html(f"<!--enpcontent-->{body}<p>区委召开全会，部署全年工作。</p><!--/enpcontent-->".encode("utf-8"), "page.html")
+    assert [a.paragraphs for a in page] in ([("区委召开全会，部署全年工作。",)], [])

@@ -77,10 +77,7 @@ def _founder(raw: str, tree) -> Page | None:
     container = select(tree, "founder-content")
     if not bodies and not container:
         return None
-    import lxml.html
-
-    paragraphs = [p for b in bodies if b for p in blocks(lxml.html.fragment_fromstring(b, create_parent="div"))] \
-        if bodies else blocks(container[0])
+    paragraphs = [p for b in bodies if b for p in blocks(_fragment(b))] if bodies else blocks(container[0])
     found = _ENPPROPERTY_RE.search(raw)
     props = {k: clean_display(v) for k, v in _PROPERTY_RE.findall(found.group(1))} if found else {}
     layout = _text(tree, "#nowLayout") or props.get("pagenum", "")
@@ -89,6 +86,17 @@ def _founder(raw: str, tree) -> Page | None:
                 subtitle=_text(tree, "#sub-title") or props.get("subtitle"),
                 date=iso_date(props.get("date")) or iso_date(_text(tree, "#author")),
                 page=_page_number(layout), paper=_paper(tree, raw), id=props.get("paperarticleid"))
+
+
+def _fragment(markup: str):
+    """The body between Founder's markers as one element; markup lxml cannot hold (a lone <html>) is an empty one."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (AssertionError, lxml.etree.ParserError):  # lxml asserts one <body> when the markup brings its own
+        return lxml.html.fragment_fromstring("", create_parent="div")
 
 
 def _page_number(text: str) -> str | None:
