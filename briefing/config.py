@@ -102,6 +102,10 @@ def find_config(path: str | None, cwd: Path | None = None) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+#: Word holds line spacing in twentieths of a point in a 16-bit field; 1584 pt (22 inches) is its own limit.
+MAX_LINE_SPACING_PT = 1584
+
+
 def load_config(path: str | None = None, cwd: Path | None = None) -> BriefConfig:
     """Read the configuration; no file means the defaults."""
     found = find_config(path, cwd)
@@ -124,8 +128,9 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
     user_dict = _typed(data, "user_dict", str, where)
     reference_doc = _typed(data, "reference_doc", str, where)
     spacing = data.get("line_spacing_pt")
-    if spacing is not None and (isinstance(spacing, bool) or not isinstance(spacing, (int, float)) or spacing <= 0):
-        raise ConfigError(f"{where}: line_spacing_pt must be a positive number of points, like 28")
+    if spacing is not None and (isinstance(spacing, bool) or not isinstance(spacing, (int, float))
+                                or not 1 <= spacing <= MAX_LINE_SPACING_PT):  # also refuses inf and nan
+        raise ConfigError(f"{where}: line_spacing_pt must be a number of points from 1 to {MAX_LINE_SPACING_PT}, like 28")
     return BriefConfig(
         title=_typed(data, "title", str, where),
         unit=_typed(data, "unit", str, where) or "",

@@ -84,7 +84,9 @@ def test_config_in_working_directory(tmp_path, monkeypatch):
 @pytest.mark.parametrize("toml, message", [
     ('titel = "x"', "unknown key 'titel'"), ("issue = \"七\"", "issue must be a whole number"),
     ("highlights = 9", "between 3 and 5"), ('[sections]\n"经济" = "经济"', "must be a list"),
-    ("title = ", "fix the TOML syntax"), ("line_spacing_pt = 0", "positive number of points"),
+    ("title = ", "fix the TOML syntax"), ("line_spacing_pt = 0", "line_spacing_pt must be a number of points"),
+    ("line_spacing_pt = inf", "from 1 to 1584"), ("line_spacing_pt = nan", "from 1 to 1584"),
+    ("line_spacing_pt = 1e300", "from 1 to 1584"),
 ])
 def test_bad_config(tmp_path, toml, message):
     path = tmp_path / "briefing.toml"
