@@ -26,22 +26,57 @@ def stopwords() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+#: The largest frequency a user dictionary may give: a thousand times the commonest word of jieba's
+#: dictionary (的, 318,825). rjieba keeps frequencies in 64 bits and jieba takes their logarithm, so
+#: 1e40 or a 200-digit number ended the run in an OverflowError from the segmenter.
+MAX_USER_FREQ = 1_000_000_000
+MAX_USER_DICT_BYTES = 64 * 1024 * 1024  # jieba's own dictionary is 5 MB
+_FREQ_FIX = "write the count in digits (`词 300 n`), or leave it out (`词 n`)"
+
+
 def read_user_dict(path: str) -> list[tuple[str, int | None, str | None]]:
-    """Entries of a jieba-format user dictionary: `word [freq] [tag]` a line."""
+    """Entries of a jieba-format user dictionary: `word [freq] [tag]` a line. A frequency that is a
+    number but not a whole one from 0 to MAX_USER_FREQ is an InputError naming the file and line."""
+    from ..read.ingest import read_regular_file
+
+    fix = "give a UTF-8 text file with one `word [freq] [tag]` a line"
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(path, f"cannot read the user dictionary ({error.__class__.__name__})",
-                         "give a UTF-8 text file with one `word [freq] [tag]` a line") from None
+        text = read_regular_file(path, "the user dictionary", MAX_USER_DICT_BYTES).decode("utf-8-sig")
+    except InputError as error:  # missing, a folder, a FIFO or device, too large
+        raise InputError(path, f"cannot read the user dictionary: {error.problem}", fix) from None
+    except UnicodeDecodeError:
+        raise InputError(path, "cannot read the user dictionary (UnicodeDecodeError)", fix) from None
     entries = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         parts = line.split()
         if not parts or parts[0].startswith("#"):
             continue
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        freq = _frequency(parts[1], f"{path}:{number}") if len(parts) > 1 else None
         tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
         entries.append((parts[0], freq, tag))
     return entries
+
+
+def _frequency(field: str, where: str) -> int | None:
+    """The frequency in a dictionary line's second field; None when the field is a tag, not a number."""
+    if field.isascii() and field.isdigit():
+        if len(field) <= len(str(MAX_USER_FREQ)) and int(field) <= MAX_USER_FREQ:
+            return int(field)
+    elif not _looks_numeric(field):
+        return None
+    shown = field if len(field) <= 40 else field[:40] + "…"
+    raise InputError(where, f"the frequency {shown!r} is not a whole number from 0 to {MAX_USER_FREQ:,}", _FREQ_FIX)
+
+
+def _looks_numeric(field: str) -> bool:
+    """1e40, -5, 3.5, inf, ５, ² : meant as a number (a POS tag is letters)."""
+    if any(ch.isdigit() for ch in field):
+        return True
+    try:
+        float(field)
+    except ValueError:
+        return False
+    return True
 
 
 class Segmenter:

@@ -13,11 +13,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import InputError
 from ..read.clean import common_subsequence
-from ..read.ingest import JsonlLine, read_jsonl
+from ..read.ingest import JsonlLine, read_jsonl, read_regular_file
 from ..models import Article, ArticleSummary
 from ..read.text import split_sentences, token_view
 
@@ -92,10 +91,7 @@ def read_cases(path: str, withhold_titles: bool = False, on_error: Callable[[Inp
     withhold_titles drops a title that is the reference before the reader sees the line: the same
     as summarizing a copy of the file without those titles.
     """
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(path, f"cannot be read ({error.strerror})", "check the path and its permissions") from None
+    data = read_regular_file(path, "the evaluation set")  # a FIFO or /dev/zero is refused, not read
     cases = []
     for line in read_jsonl(data, path, parse=False):
         try:
@@ -197,9 +193,10 @@ def score_stream(cases: Sequence[Case], results: Iterator, system: str, table: T
 
 def score_predictions(cases: Sequence[Case], path: str, table: Table, system: str = "predictions") -> None:
     """Score a file that `briefing summarize --format jsonl` printed: records matched by id, else by order."""
+    data = read_regular_file(path, "the predictions")
     try:
-        records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        records = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    except (ValueError, RecursionError) as error:  # bad UTF-8, bad JSON, integers of thousands of digits
         raise InputError(path, f"cannot be read as summarize's JSONL ({type(error).__name__})",
                          "give the output of `briefing summarize DATA --format jsonl`") from None
     by_id = {str(r.get("id")): r for r in records if isinstance(r, dict) and r.get("id") is not None}

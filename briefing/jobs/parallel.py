@@ -48,7 +48,10 @@ def _init_worker(options: Options) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: no handler of the CLI's
     from ..analyze.engines import prepare
 
-    prepare(options)
+    try:
+        prepare(options)
+    except BriefingError:  # the parent checked the same options; a task that meets it reports it
+        pass
 
 
 def summarize_stream(articles: Iterable[Article], options: Options, workers: int = 1,
@@ -58,8 +61,12 @@ def summarize_stream(articles: Iterable[Article], options: Options, workers: int
     With `render` (a picklable function), each summary is rendered where it was made and the
     rendering comes back instead: a string crosses between processes faster than a summary.
     One batch is analysed while the previous one is handed back, so at most two batches are
-    ever in memory, however long the input.
+    ever in memory, however long the input. What the engine needs is loaded first, so that a bad
+    user dictionary is one InputError here, not a failure for every article in every worker.
     """
+    from ..analyze.engines import prepare
+
+    prepare(options)
     if workers <= 1:
         yield from map(functools.partial(_work, options, render, False), articles)
         return

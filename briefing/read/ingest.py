@@ -288,6 +288,35 @@ def read_bounded(file, source: str, limit: int = MAX_PAGE_BYTES) -> bytes:
     return data
 
 
+#: A file read whole that is not a page (an eval set, a user dictionary, predictions) stops here.
+MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024
+
+
+def read_regular_file(path: str | Path, what: str, limit: int = MAX_WHOLE_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, at most `limit`. A folder, FIFO, device or socket is refused
+    (InputError) before anything is read: a FIFO would block and /dev/zero would fill memory. The
+    file is opened without blocking and checked by the descriptor, so a link to a device is refused too."""
+    import os
+    import stat
+
+    source = str(path)
+    try:
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise InputError(source, "no such file", f"check the path of {what}") from None
+    except OSError as error:  # permissions, a name too long for the file system, a loop of links
+        raise InputError(source, f"cannot be opened ({error.strerror})",
+                         f"check the path of {what} and its permissions") from None
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(source, "is not a regular file (a folder, device, pipe or socket)",
+                             f"save {what} to a file and give that file")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(source, f"is larger than {limit // (1024 * 1024)} MB", f"give {what} in a smaller file")
+    return data
+
+
 def read_jsonl_file(path: Path, source: str, date: str | None = None,
                     on_error: Callable[[InputError], None] | None = None,
                     parse: bool = True) -> Iterator[Article | JsonlLine]:
