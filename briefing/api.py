@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, OptionsError
+from .errors import EmptyInputError, InputError, OptionsError
 from .read.ingest import (READABLE_SUFFIXES, check_prose, date_from_name, normalise_newlines, read_bounded, read_docx,
                           read_jsonl_file, read_text_file, split_page)
 from .read.formats import OTHER_READERS, is_layout_page, once_each
@@ -44,7 +44,35 @@ def summarize_article(article: Article, options: Options = Options()) -> Article
     if not isinstance(options, Options):
         raise OptionsError(f"summarize_article(article, options): options must be an Options, "
                            f"not {type(options).__name__}")
+    check_article(article)
     return analyse(article, options)
+
+
+_OPTIONAL_TEXT = ("subtitle", "date", "id", "pretitle", "paper", "page")
+
+
+def check_article(article: Article, where: str = "<article>") -> None:
+    """An Article built by hand holds what the reader would give it (text where text belongs), else
+    an InputError naming the field: a None among the paragraphs ended in a TypeError deep in the analysis."""
+    def wrong(field: str, value, expected: str = "text") -> InputError:
+        return InputError(where, f"Article.{field} is {type(value).__name__}, not {expected}",
+                          "give the title and each paragraph as a str (read_articles() builds Articles)")
+
+    if not isinstance(article.title, str):
+        raise wrong("title", article.title)
+    if not isinstance(article.paragraphs, (tuple, list)):
+        raise wrong("paragraphs", article.paragraphs, "a tuple of str")
+    for number, paragraph in enumerate(article.paragraphs):
+        if not isinstance(paragraph, str):
+            raise wrong(f"paragraphs[{number}]", paragraph)
+    for field in _OPTIONAL_TEXT:
+        if (value := getattr(article, field)) is not None and not isinstance(value, str):
+            raise wrong(field, value)
+    if not isinstance(article.source, str):
+        raise wrong("source", article.source)
+    if not isinstance(article.index, int) or isinstance(article.index, bool):
+        raise InputError(where, f"Article.index is {type(article.index).__name__}, not an int",
+                         "give the article's position on its page as an int, from 0")
 
 
 def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
@@ -54,12 +82,35 @@ def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     out = []
     for path in paths:
         p = Path(path)
-        if path != "-" and p.is_dir():
+        if path != "-" and _is_folder(p):
             found = (f for f in sorted(p.rglob("*")) if _is_input(f) and not _under(f, skip))
             out.extend(once_each(str(f) for f in found))
         else:
             out.append(path)
     return out
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether path is a folder; a path that cannot be looked up is not (read_articles reports it)."""
+    try:
+        return _kind(path) == "folder"
+    except InputError:
+        return False
+
+
+def _kind(path: Path) -> str:
+    """"missing", "folder", "file" or "special" (a device, pipe or socket); a path the system refuses
+    to look up (a name too long, a loop of links, no permission) is an InputError naming it."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except OSError as error:
+        raise InputError(str(path), f"cannot be looked up ({error.strerror})",
+                         "check the path: each name in it at most 255 bytes, no loop of links") from None
+    return "folder" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "special"
 
 
 def _under(path: Path, folders: list[Path]) -> bool:
@@ -90,11 +141,12 @@ def read_articles(path: str, date: str | None = None, log: Log | None = None,
         yield from read_text_file(read_bounded(sys.stdin.buffer, "-"), "-", date, log)
         return
     p = Path(path)
-    if not p.exists():
+    kind = _kind(p)
+    if kind == "missing":
         raise InputError(path, "no such file or folder", "check the path")
-    if p.is_dir():
+    if kind == "folder":
         raise InputError(path, "is a folder", "give the files in it, or use `briefing brief` which reads folders")
-    if not p.is_file():  # a FIFO would block, /dev/zero never ends
+    if kind == "special":  # a FIFO would block, /dev/zero never ends
         raise InputError(path, "is not a regular file (a device, pipe or socket)",
                          "save the text to a file first, or pipe it in as `-`")
     date = date or date_from_name(p.name)
@@ -140,6 +192,10 @@ def brief_articles(articles: Iterable[Article], config: BriefConfig | None = Non
     articles = list(articles)
     if not all(isinstance(a, Article) for a in articles):
         raise InputError("<articles>", "brief_articles() takes Article objects", "read the inputs with read_articles()")
+    for number, article in enumerate(articles):
+        check_article(article, f"<articles>[{number}]")
+    if not articles:  # every input failed or was empty: no period advice can help
+        raise EmptyInputError("the inputs", "no article was read from them", "give pages or .jsonl records with text")
     articles = [a if a.date or not date else dataclasses.replace(a, date=date) for a in articles]
     if start is None:
         start, end = choose_period((article_day(a) for a in articles), period)

@@ -32,3 +32,7 @@ class OptionsError(BriefingError):
 
 class DraftError(BriefingError):
     """A brief draft (.json) that does not fit the schema: the message names the key and what is expected."""
+
+
+class EmptyInputError(InputError):
+    """No article at all came out of the inputs (each was empty or refused): there is nothing to work on."""

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from .common import Reporter, check_date, iter_articles, resolve_workers, workers_option
-from ..errors import BriefingError
+from .fetch import fetch_inputs
+from ..errors import BriefingError, EmptyInputError
 
 
 @click.command("brief")
@@ -28,13 +29,17 @@ from ..errors import BriefingError
 @workers_option("the analysis")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @click.option("--verbose", "-v", is_flag=True, help="Say what was guessed (encodings, dates) on stderr.")
+@click.option("--fetch-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Where a URL's pages are saved (as `briefing fetch -o DIR`; default: the user's cache folder).")
 def command(paths: tuple[str, ...], output: str, period: str, date: str | None, week: str | None,
             template: str | None, reference_doc: str | None, config_path: str | None, workers: int | str, force: bool,
-            verbose: bool) -> None:
+            verbose: bool, fetch_dir: str | None) -> None:
     """A leadership brief (每周要情 / 每日要情) from news pages.
 
-    PATH is a page (.txt, .md, .docx), a folder (searched recursively), or a
-    .jsonl file with one dated article a line ({"id", "title", "text", "date"}).
+    PATH is a page (.txt, .md, .docx), a folder (searched recursively), a
+    .jsonl file with one dated article a line ({"id", "title", "text", "date"}),
+    or the URL of an e-paper's 版面 page, whose day is fetched first (see
+    `briefing fetch`).
     A page's date comes from --date, its file name (2024-05-13.txt), the
     record's "date", or a date line at the top of the page. Without --date or
     --week the brief covers the latest day or week found in the inputs.
@@ -48,6 +53,7 @@ def command(paths: tuple[str, ...], output: str, period: str, date: str | None, 
       briefing brief pages/ -o brief.md --template my-brief.md.j2 --force
       briefing brief seeds -o brief.docx --reference-doc office-styles.docx
       briefing brief seeds -o draft.json          # the brief as data, to edit and render
+      briefing brief http://paper.people.com.cn/rmrb/pc/layout/202503/18/node_01.html --period day -o day.md
     """
     if date and week:
         raise click.UsageError("give --date or --week, not both")
@@ -60,8 +66,12 @@ def command(paths: tuple[str, ...], output: str, period: str, date: str | None, 
         raise click.UsageError("--reference-doc styles Word output; write OUT.docx, or drop --reference-doc")
     reporter = Reporter(verbose)
     try:
+        paths = fetch_inputs(paths, fetch_dir, reporter)
         _brief(paths, output, "week" if week else period, date, week, template, reference_doc, config_path,
                resolve_workers(workers, paths), force, reporter)
+    except EmptyInputError as error:
+        if not reporter.failures:  # else each input's own line has said why, and a summary would only repeat it
+            reporter.error(error)
     except BriefingError as error:
         reporter.error(error)
     sys.exit(reporter.exit_code)
