@@ -9,6 +9,7 @@ import os
 # fights --workers processes for cores (news_headlines.jsonl, 1591 articles: 5.0 s vs 7.1 s).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+import contextlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -94,7 +95,6 @@ def log_setup(reporter: Reporter, options: Options, workers: int) -> None:
 
 def progress(items: Iterable, label: str, show_item=None, when: bool = True):
     """A progress bar on a terminal's stderr; nothing at all when stderr is a file or a pipe."""
-    import contextlib
 
     if not (when and sys.stderr.isatty()):
         return contextlib.nullcontext(items)
@@ -205,6 +205,32 @@ def make_options(sentences: int, keywords: int, max_chars: int | None, engine: s
                       backend=backend, user_dict=user_dict)
     prepare(options)
     return options
+
+
+@contextlib.contextmanager
+def standard_output(reporter: Reporter) -> Iterator[None]:
+    """Writing to standard output: a full disk (ENOSPC, as `> /dev/full` gives) or another write error is
+    one line and exit 1, a reader that went away (`| head`) ends the run quietly, never a traceback.
+    Either way what is still buffered is dropped: standard output is pointed at /dev/null, so the
+    flush on the way out cannot fail again."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as error:
+        _drop_stdout()
+        if not isinstance(error, BrokenPipeError):
+            reason = os.strerror(error.errno) if error.errno else str(error)
+            reporter.error(BriefingError(f"standard output: cannot be written ({reason}); free some space, "
+                                         "or redirect the output to a file on another disk"))
+        else:
+            reporter.failures += 1
+
+
+def _drop_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def dumps(record: dict, indent: int | None = None) -> str:

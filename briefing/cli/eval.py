@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..errors import BriefingError
-from .common import Reporter, make_options, resolve_workers, summaries, workers_option
+from .common import Reporter, make_options, resolve_workers, standard_output, summaries, workers_option
 
 
 @click.command("eval")
@@ -68,11 +68,12 @@ def command(data: str, sentences: int, keywords: int, max_chars: int | None, bac
         reporter.error(error)
         sys.exit(reporter.exit_code)
     result = table.as_dict()
-    if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False))
-    else:
-        titles = "titles withheld where they are the reference" if withhold_titles else "titles as given"
-        click.echo(format_table(result, f"{data}: {result['rows']} rows, {sentences} sentence(s), {titles}"))
+    with standard_output(reporter):
+        if fmt == "json":
+            click.echo(json.dumps(result, ensure_ascii=False))
+        else:
+            titles = "titles withheld where they are the reference" if withhold_titles else "titles as given"
+            click.echo(format_table(result, f"{data}: {result['rows']} rows, {sentences} sentence(s), {titles}"))
     sys.exit(reporter.exit_code)  # 1 when rows were skipped: the table still covers the rest
 
 

@@ -8,7 +8,8 @@ import click
 
 from ..errors import BriefingError
 from .common import (FORMATS, Reporter, common_options, dask_option, iter_articles, make_options, progress,
-                     render_summary, resolve_workers, summaries, workers_option, write_summaries)
+                     render_summary, resolve_workers, standard_output, summaries, workers_option,
+                     write_summaries)
 
 
 @click.command("summarize")
@@ -45,7 +46,7 @@ def command(paths: tuple[str, ...], fmt: str, workers: int | str, dask: str | No
         stream = summaries(iter_articles(paths, date, reporter, parse=processes == 1 and not dask), options,
                            processes, reporter, functools.partial(render_summary, fmt), dask=dask)
         # a bar only while the output goes to a file or pipe: on a terminal the output is the progress
-        with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar:
+        with progress(stream, "summarizing", when=not sys.stdout.isatty()) as bar, standard_output(reporter):
             write_summaries(bar, fmt)
     except BriefingError as error:
         reporter.error(error)
