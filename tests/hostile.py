@@ -29,6 +29,7 @@ class Case:
     args: tuple[str, ...]
     good: bool = False  # a good input stands beside the bad one: its article must come out
     slow: bool = False
+    stdout: str | None = None  # a file standard output goes to (/dev/full) instead of a pipe
 
 
 def _record(**fields) -> str:
@@ -81,6 +82,8 @@ def write_inputs(folder: Path) -> dict[str, str]:
         "tiny-many.jsonl": "\n".join(_record(id=str(i), date="2024-05-13", text=f"第{i}条。") for i in range(100_000)).encode(),
         "good.jsonl": (_record(**GOOD_RECORD) + "\n").encode(),
         "bad-user-dict.txt": bytes(range(256)) * 8,
+        "exponent-user-dict.txt": "青溪区 n\n词 1e40 n\n".encode(),
+        "digits-user-dict.txt": ("词 " + "9" * 200 + " n\n").encode(),
         "bad.toml": b"title = \n[[[",
         "nan.toml": b"line_spacing_pt = nan\nsentences = 1e999\n",
         "huge.toml": b"line_spacing_pt = 1e308\nhighlights = 99999999999999999999\n",
@@ -138,6 +141,7 @@ BAD_INPUTS = ["empty.txt", "blank.txt", "binary.txt", "nul-inside.txt", "undecod
               "many-lines.txt", "fake.docx", "bomb.docx", "xxe.docx", "not-a-pdf.pdf", "truncated.pdf",
               "script-only.html", "nav-only.htm", "deep.jsonl", "bigint.jsonl", "wrong-types.jsonl", "dates.jsonl",
               "hostile-titles.jsonl", "fifo.txt", "/dev/zero", "/dev/urandom", "dir.txt", "empty-folder", "missing.txt"]
+SPECIAL = ["fifo.txt", "/dev/zero", "/dev/urandom"]  # every command refuses them before reading a byte
 SLOW = {"long-paragraph.txt", "many-lines.txt", "tiny-many.jsonl", "no-punctuation.txt"}
 
 
@@ -156,9 +160,18 @@ def cases() -> list[Case]:
             out.append(Case("input+good", f"{command} {bad} + good", make([bad, str(GOOD_PAGE)]), good=True,
                             slow=bad in SLOW))
     out.append(Case("input", "brief tiny-many.jsonl", ("brief", "tiny-many.jsonl", "-o", "out/b.md"), slow=True))
-    for bad in ["deep.jsonl", "bigint.jsonl", "wrong-types.jsonl", "empty.txt", "binary.txt"]:
+    for bad in ["deep.jsonl", "bigint.jsonl", "wrong-types.jsonl", "empty.txt", "binary.txt", *SPECIAL]:
         out.append(Case("input", f"eval {bad}", ("eval", bad, "--no-textrank4zh")))
     good = str(GOOD_PAGE)
+    for dictionary in ["exponent-user-dict.txt", "digits-user-dict.txt", "fifo.txt", "/dev/zero"]:
+        for command in ("summarize", "export"):
+            for workers in ("1", "2"):
+                out.append(Case("options", f"{command} --user-dict {dictionary} --workers {workers}",
+                                (*commands[command]([good]), "--user-dict", dictionary, "--workers", workers)))
+    for fmt in ("text", "jsonl", "json"):
+        out.append(Case("output", f"summarize -f {fmt} > /dev/full", ("summarize", good, "-f", fmt),
+                        stdout="/dev/full"))
+    out.append(Case("output", "eval > /dev/full", ("eval", "good.jsonl", "--no-textrank4zh"), stdout="/dev/full"))
     options = [
         ("summarize", good, "-n", "0"), ("summarize", good, "-n", "99999"), ("summarize", good, "--max-chars", "-1"),
         ("summarize", good, "--keywords", "0"), ("summarize", good, "--engine", "nope"),
@@ -203,6 +216,11 @@ LIBRARY_CALLS = [
     "list(read_articles(5))", "build_brief('x')", "build_brief(None)", "brief_articles(None)", "brief_articles('x')",
     "Options(engine='nope')", "Options(sentences=0)", "Options(sentences='3')", "Options(max_chars=-5)",
     "Options(backend=None)", "Options(keywords=10**9)",
+    "summarize_article(Article(title='标题', paragraphs=('本报讯 会议召开。', None)))",
+    "summarize_article(Article(title=None, paragraphs=('本报讯 会议召开。',)))",
+    "summarize_article(Article(title='标题', paragraphs='本报讯 会议召开。'))",
+    "list(read_articles('a' * 300))", "list(read_articles('a' * 300 + '.jsonl'))",
+    "brief_articles([Article(title='标题', paragraphs=(None,))])",
 ]
 
 
@@ -235,9 +253,12 @@ def run_case(case: Case, folder: Path, timeout: float = 60.0) -> dict:
     before = set(os.listdir(folder))
     env = dict(os.environ, PYTHONHASHSEED="0")
     started = time.monotonic()
+    sink = open(case.stdout, "wb") if case.stdout else subprocess.PIPE  # noqa: SIM115 - closed below
     process = subprocess.Popen([sys.executable, "-c", _MEASURED, sys.executable, "-m", "briefing", *case.args],
                                cwd=folder, env=env, start_new_session=True,
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.PIPE)
+    if case.stdout:
+        sink.close()
     try:
         stdout, stderr = process.communicate(timeout=timeout)
         hang = False
@@ -251,7 +272,7 @@ def run_case(case: Case, folder: Path, timeout: float = 60.0) -> dict:
     text_err = stderr.decode("utf-8", "replace")
     rss = max([int(line.split()[1]) for line in text_err.splitlines() if line.startswith("@@rss ")] or [0])
     text_err = "\n".join(line for line in text_err.splitlines() if not line.startswith("@@rss "))
-    text_out = stdout.decode("utf-8", "replace")
+    text_out = (stdout or b"").decode("utf-8", "replace")
     escaped = sorted(set(os.listdir(folder)) - before) + [p for p in ESCAPES if os.path.exists(p)]
     escaped += [str(p) for p in (*folder.parent.glob("escape*"), *folder.parent.parent.glob("escape*"))]
     return {
@@ -302,7 +323,10 @@ def check_library_call(call: str) -> str | None:
     import briefing
     from briefing.errors import BriefingError
 
+    from briefing.models import Article
+
     namespace = {name: getattr(briefing, name) for name in briefing.__all__ if name != "__version__"}
+    namespace["Article"] = Article
     try:
         eval(call, namespace)  # noqa: S307 - our own fixed list of calls
     except BriefingError:
