@@ -191,3 +191,60 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path):
     second = run(pages, "-o", out)
     assert first.exit_code == second.exit_code == 0, second.stderr
     assert len(list(out.glob("*.docx"))) == written and f"0 written, {written} skipped" in second.stderr
+
+
+@pytest.mark.parametrize("done, total, elapsed, expected", [
+    (0, 23, 0.0, "exporting  0/23    0%  …"),
+    (10, 40, 5.0, "exporting  10/40   25%  15 s left"),
+    (100, 1591, 60.0, "exporting  100/1591    6%  14 min 55 s left"),
+    (30, 23, 9.0, "exporting  30/30  100%  0 s left"),  # an estimate below the count never shows done > total
+    (7, None, 3.0, "exporting  7"),  # standard input: the count alone
+])
+def test_progress_line(done, total, elapsed, expected):
+    from briefing.cli.progress import line
+
+    assert line("exporting", done, total, elapsed) == expected
+
+
+def test_progress_names_are_cut_between_words():
+    from briefing.analyze.segment import get_segmenter
+    from briefing.cli.progress import short_name
+
+    def words(text):
+        return [w for w, _ in get_segmenter().tag(text)]
+
+    assert short_name("2024-05-13_01_标题.docx") == "2024-05-13_01_标题.docx"
+    cut = short_name("2024-05-13_01_抓项目促发展_比学赶超当先锋.docx", words=words)
+    assert cut == "2024-05-13_01_抓项目促发展_比学赶超…"  # not …比学赶超当先 / …比学赶
+    assert short_name("2024-05-13_01_protocol_of_the_meeting.docx", 30) == "2024-05-13_01_protocol_of…"
+
+
+def test_progress_on_a_terminal_counts_every_article(tmp_path):
+    """On a terminal the line shows done/total from the start (pages counted as read, .jsonl records ahead)."""
+    import pty
+    import subprocess
+    import sys
+
+    records = tmp_path / "more.jsonl"
+    records.write_text("".join(json.dumps({"id": str(i), "title": f"第{i}条", "date": "2024-05-20",
+                                           "text": "本报讯 青溪区召开会议。会议要求压实责任。"}, ensure_ascii=False) + "\n"
+                               for i in range(30)), encoding="utf-8")
+    leader, follower = pty.openpty()
+    process = subprocess.run([sys.executable, "-m", "briefing", "export", str(SEEDS / "2024-05-13.txt"), str(records),
+                              "-o", str(tmp_path / "out")], stderr=follower, stdout=subprocess.DEVNULL, timeout=120)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end is closed: all read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    lines = [part.strip() for part in shown.decode("utf-8", "replace").split("\r") if part.startswith("exporting")]
+    assert process.returncode == 0 and lines
+    assert lines[0].startswith("exporting  1/34 ")  # the page's 4 articles and 30 records, known before the first
+    assert all("%" in text for text in lines)
+    assert "34 written" in shown.decode("utf-8", "replace")

@@ -93,12 +93,14 @@ def log_setup(reporter: Reporter, options: Options, workers: int) -> None:
                  f"{'es' if workers > 1 else ''}, {kernels}")
 
 
-def progress(items: Iterable, label: str, show_item=None, when: bool = True):
-    """A progress bar on a terminal's stderr; nothing at all when stderr is a file or a pipe."""
-
+def progress(items: Iterable, label: str, show_item=None, when: bool = True, total=None):
+    """A progress line on a terminal's stderr (done/total, percent, time left when `total`, a function
+    giving the best count so far, is given; else the count); nothing at all when stderr is a file or a pipe."""
     if not (when and sys.stderr.isatty()):
         return contextlib.nullcontext(items)
-    return click.progressbar(items, label=label, file=sys.stderr, show_pos=True, item_show_func=show_item)
+    from .progress import Progress
+
+    return Progress(items, label, total or (lambda: None), show_item)
 
 
 #: Inputs smaller than this are analysed in one process: starting workers costs more than they

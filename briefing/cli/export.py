@@ -8,6 +8,7 @@ import click
 
 from .common import (Reporter, common_options, dask_option, iter_articles, log_setup, make_options, progress,
                      resolve_workers, workers_option)
+from .progress import InputTally, short_name
 from ..errors import BriefingError
 
 
@@ -73,10 +74,16 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)
     log_setup(reporter, options, processes)
-    outcomes = export_articles(iter_articles(paths, date, reporter, exclude=(str(target),)), target, options, processes,
-                               force, reference_doc, dask)
+    articles = iter_articles(paths, date, reporter, exclude=(str(target),))
+    tally = None
+    if sys.stderr.isatty():  # the total is only for the progress line
+        from ..api import expand_paths
+
+        tally = InputTally(expand_paths(list(paths), (str(target),)))
+        articles = tally.watch(articles)
+    outcomes = export_articles(articles, target, options, processes, force, reference_doc, dask)
     try:
-        with progress(outcomes, "exporting", lambda o: o.target.name[:30] if o else None) as bar:
+        with progress(outcomes, "exporting", _item_name(options), total=tally.total if tally else None) as bar:
             for outcome in bar:
                 _count(reporter, outcome)
     except BriefingError as error:  # the Dask scheduler cannot be reached
@@ -86,6 +93,15 @@ def command(paths: tuple[str, ...], out_dir: str, workers: int | str, force: boo
         raise
     reporter.report(target)
     sys.exit(reporter.exit_code)
+
+
+def _item_name(options):
+    """The progress line's item: the file's name cut between words (the segmenter's), never inside one."""
+    from ..analyze.segment import get_segmenter
+
+    segmenter = get_segmenter(options.backend, options.user_dict)
+    return lambda outcome: short_name(outcome.target.name, words=lambda text: [w for w, _ in segmenter.tag(text)]) \
+        if outcome else None
 
 
 def _count(reporter: ExportReporter, outcome) -> None:
