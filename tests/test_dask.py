@@ -107,3 +107,63 @@ def test_a_dead_worker_fails_only_its_article():
     assert "p.txt article 2: failed on the Dask cluster (RuntimeError: worker died)" in str(results[1])
     assert isinstance(results[1], AnalysisError)
     assert dask_run._where(JsonlLine('{"text": 1}', "a.jsonl:3", "a.jsonl", None)) == "a.jsonl:3"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture()
+def dask_cluster(tmp_path):
+    """A scheduler and two single-threaded workers started with the `dask` command, as an operator starts
+    them (not a LocalCluster object); always stopped, with every process they started."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+
+    dask = shutil.which("dask")
+    if dask is None:
+        pytest.skip("the `dask` command is not installed (pip install 'briefing[dask]')")
+    distributed = pytest.importorskip("distributed", reason="dask is an optional extra: pip install 'briefing[dask]'")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    started = []
+    log = (tmp_path / "dask.log").open("wb")
+
+    def start(*args):
+        started.append(subprocess.Popen([dask, *args], stdout=log, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, start_new_session=True))
+
+    try:
+        start("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--no-dashboard")
+        for name in ("one", "two"):
+            start("worker", address, "--name", name, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                  "--local-directory", str(tmp_path / name))
+        with distributed.Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        for process in reversed(started):  # workers first, then the scheduler
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in started:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        log.close()
+
+
+def test_scheduler_and_workers_started_with_the_dask_command(archive, dask_cluster, monkeypatch):
+    monkeypatch.setattr(dask_run, "PARTITION", 3)  # four partitions over two workers: order must hold
+    here = summarize(archive, "-f", "jsonl", "--workers", "1")
+    there = summarize(archive, "-f", "jsonl", "--dask", dask_cluster)
+    assert here.exit_code == there.exit_code == 1  # the two bad lines are reported, the rest written
+    assert there.stdout == here.stdout and len(there.stdout.splitlines()) == 10
+    assert sorted(there.stderr.splitlines()) == sorted(here.stderr.splitlines())
+    assert "Traceback" not in there.stderr
