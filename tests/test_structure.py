@@ -88,7 +88,8 @@ def test_command_modules_never_import_the_group():
 #: The floors of the package, from the ground up: a module imports only its own floor and those below.
 #: `models`, `errors` and `config` are shared by every stage; `api` is the library's front door and `cli`
 #: the command line over it.
-FLOORS = (("briefing.errors",), ("briefing.models", "briefing.config"), ("briefing.read",), ("briefing.analyze",),
+FLOORS = (("briefing.errors",), ("briefing.models", "briefing.config"), ("briefing.read",), ("briefing.fetch",),
+          ("briefing.analyze",),
           ("briefing.brief",), ("briefing.render",), ("briefing.jobs", "briefing.review"), ("briefing.api",),
           ("briefing", "briefing.cli"), ("briefing.__main__",))
 

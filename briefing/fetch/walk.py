@@ -1,0 +1,230 @@
+"""Walk one day of an e-paper: its 版面 (layout) pages, then the article pages they list, saved in
+OUT/PAPER/YYYY-MM-DD for the readers (briefing.read.html, briefing.read.layout) to read."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from ..errors import InputError
+from .client import Client
+from .errors import FetchError, HostError
+from .profiles import Family, Profiles, Site
+from .store import atomic_write, day_folder, file_name, load_manifest, safe_name, save_manifest, sweep_parts
+
+OnError = Callable[[Exception], None]
+#: Called with (pages done, pages known so far, the URL at hand) after each page.
+OnProgress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One paper's day: the URL to start from, its family, the folder's name and the date."""
+
+    start: str
+    family: Family
+    key: str
+    date: dt.date
+    paper: str | None = None
+
+
+@dataclass
+class Outcome:
+    """What a walk did: pages fetched, found already saved, failed; in dry runs, what it would fetch."""
+
+    folder: Path
+    fetched: int = 0
+    cached: int = 0
+    failed: int = 0
+    planned: list[tuple[str, Path]] = field(default_factory=list)
+
+
+def issue_for_site(site: Site, date: dt.date) -> Issue:
+    """The day of a site profile."""
+    return Issue(site.start_url(date), site.family, site.key, date, site.paper)
+
+
+def issue_for_url(url: str, profiles: Profiles) -> Issue:
+    """The day a layout (or article) page URL belongs to; a URL no family knows raises FetchError."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(url, "is not an http:// or https:// URL", "give the e-paper page's address as the browser shows it")
+    family = profiles.family_of(url)
+    if family is None:
+        known = "; ".join(f.description or f.name for f in profiles.families.values())
+        raise FetchError(url, f"is not a page of a known e-paper system ({known})",
+                         "give the day's 版面 page, or describe the site in a profile (--sites FILE)")
+    date = family.date_of(url)
+    if date is None:
+        raise FetchError(url, f"has no valid date where {family.name} URLs hold it ({family.day})", "check the URL")
+    site = profiles.site_of(url, family)
+    return Issue(url, family, site.key if site else _key_from_url(url, family), date, site.paper if site else None)
+
+
+def _key_from_url(url: str, family: Family) -> str:
+    """A folder name for a site without a profile: the host and the path before the date (paper.people.com.cn-rmrb)."""
+    parts = urlsplit(url)
+    match = family.layout.search(parts.path) or family.article.search(parts.path)
+    prefix = parts.path[: match.start()] if match else ""
+    segments = [s for s in prefix.split("/") if s and s not in ("html", "pc", "layout", "content")]
+    return safe_name("-".join([parts.hostname or "site", *segments]))
+
+
+class Walk:
+    """The walk of one issue: fetch or reuse 版面 pages, then fetch each article page not yet saved."""
+
+    def __init__(self, issue: Issue, out: str | Path, client: Client, on_error: OnError,
+                 on_progress: OnProgress | None = None, dry_run: bool = False) -> None:
+        self.issue, self.client, self.on_error, self.dry_run = issue, client, on_error, dry_run
+        self.on_progress = on_progress or (lambda done, total, url: None)
+        self.outcome = Outcome(day_folder(out, issue.key, issue.date))
+        self.manifest = load_manifest(self.outcome.folder)
+        self._done = 0
+        self._known = 1
+
+    def run(self) -> Outcome:
+        """Walk the day; a HostError (the site is out of reach) ends it, any other failure skips one page."""
+        if not self.dry_run:
+            sweep_parts(self.outcome.folder)
+        try:
+            if self.issue.family.kind(self.issue.start) == "article":
+                self._articles([self._clean(self.issue.start)])
+            else:
+                self._articles(self._layouts())
+        except HostError as error:
+            self.outcome.failed += 1
+            self.on_error(error)
+        return self.outcome
+
+    def _layouts(self) -> list[str]:
+        """Every 版面 page of the day reachable from the start, in order; the article URLs they list."""
+        queue, seen, articles = [self._clean(self.issue.start)], set(), {}
+        while queue:
+            url = queue.pop(0)
+            seen.add(url)
+            links = self._layout_links(url)
+            self._step(url)
+            if links is None:
+                continue
+            for page in links["pages"]:
+                if page not in seen and page not in queue:
+                    queue.append(page)
+                    self._known += 1
+            for article in links["articles"]:
+                if article not in articles:
+                    articles[article] = None
+                    self._known += 1
+        return list(articles)
+
+    def _layout_links(self, url: str) -> dict | None:
+        """The links of a 版面 page: from the manifest when read before, else fetched (and kept when the
+        readers know it as a layout page, so they can take each article's 版次 from it)."""
+        known = self.manifest["layouts"].get(url)
+        if isinstance(known, dict) and isinstance(known.get("pages"), list):
+            self.outcome.cached += 1
+            return known
+        try:
+            body = self.client.get(url)
+            _check_whole(url, body)
+            links, is_layout = self._parse_layout(url, body)
+        except HostError:
+            raise
+        except FetchError as error:
+            self.outcome.failed += 1
+            self.on_error(error)
+            return None
+        self.outcome.fetched += 1
+        if not self.dry_run:
+            if is_layout:
+                atomic_write(self.outcome.folder / file_name(url), body)
+            self.manifest["layouts"][url] = links
+            self.manifest.update(date=self.issue.date.isoformat(), paper=self.issue.paper, start=self.issue.start)
+            save_manifest(self.outcome.folder, self.manifest)
+        return links
+
+    def _parse_layout(self, url: str, body: bytes) -> tuple[dict, bool]:
+        from ..read.htmltext import parse_html
+        from ..read.layout import parse_layout
+
+        try:
+            raw, tree = parse_html(body, url)
+        except InputError as error:
+            raise FetchError(url, error.problem, error.fix) from None
+        pages, articles = [], []
+        for element in tree.iter("a", "area"):
+            link = self._day_link(url, element.get("href") or "")
+            if link is not None:
+                kind, target = link
+                (pages if kind == "layout" else articles).append(target)
+        if not articles and len(set(pages)) <= 1:
+            raise FetchError(url, f"is not a {self.issue.family.name} 版面 page of {self.issue.date}: it links to "
+                                  "no other page and no article of the day",
+                             "check the URL, or the site's profile (the site may have changed its pages)")
+        return {"pages": list(dict.fromkeys(pages)), "articles": list(dict.fromkeys(articles))}, \
+            parse_layout(raw, tree) is not None
+
+    def _day_link(self, base: str, href: str) -> tuple[str, str] | None:
+        """('layout'|'article', URL) for a link to a page of this day on this site; None for any other link."""
+        href = href.strip()
+        if not href or href.startswith(("javascript:", "mailto:", "#")):
+            return None
+        target = self._clean(urljoin(base, href))
+        if urlsplit(target).hostname != urlsplit(base).hostname:
+            return None  # never a link off the site
+        kind = self.issue.family.kind(target)
+        if kind is None or self.issue.family.date_of(target) != self.issue.date:
+            return None
+        return kind, target
+
+    @staticmethod
+    def _clean(url: str) -> str:
+        """Without query and fragment: content_1.htm?div=-1 and content_1.htm are one article."""
+        parts = urlsplit(url)
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+    def _articles(self, urls: list[str]) -> None:
+        for url in urls:
+            self._article(url)
+            self._step(url)
+
+    def _article(self, url: str) -> None:
+        target = self.outcome.folder / file_name(url)
+        if target.exists():
+            self.outcome.cached += 1
+            return
+        if self.dry_run:
+            self.outcome.planned.append((url, target))
+            return
+        try:
+            body = self.client.get(url)
+            _check_whole(url, body)
+            self._check_article(url, body)
+        except HostError:
+            raise
+        except FetchError as error:
+            self.outcome.failed += 1
+            self.on_error(error)
+            return
+        atomic_write(target, body)
+        self.outcome.fetched += 1
+
+    def _check_article(self, url: str, body: bytes) -> None:
+        marks = self.issue.family.article_marks
+        if marks and not any(mark.encode("ascii", "ignore") in body for mark in marks):
+            raise FetchError(url, f"is not a {self.issue.family.name} article page (none of "
+                                  f"{', '.join(marks)} in it); not saved",
+                             "open it in a browser: the site may have changed, or served an error page")
+
+    def _step(self, url: str) -> None:
+        self._done += 1
+        self.on_progress(self._done, self._known, url)
+
+
+def _check_whole(url: str, body: bytes) -> None:
+    """A page that stops before its end (</body> or </html>) was cut short on the way; it is not saved."""
+    tail = body[-4096:].lower()
+    if b"</html>" not in tail and b"</body>" not in tail:
+        raise FetchError(url, f"ends before </html> ({len(body)} bytes): cut short on the way; not saved",
+                         "run again; only what is missing is fetched")
