@@ -24,6 +24,14 @@ from .test_fetch_mock import (CLASSIC, PC_LAYOUT, PEOPLE, STORIES, Server, Site,
 FAST = ["--delay", "0.01", "--timeout", "2", "--retries", "1"]
 
 
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    """The mock site is on this machine: a proxy in the environment must not carry requests elsewhere."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+
 def fetch(*args: str):
     return CliRunner().invoke(cli, ["fetch", *args, *FAST])
 
@@ -83,6 +91,16 @@ def test_politely_one_request_at_a_time_with_the_delay_and_a_user_agent_naming_b
     assert all(agent.startswith("briefing/") for _, agent, _, _ in log)
     gaps = [b[2] - a[3] for a, b in zip(log, log[1:])]
     assert min(gaps) >= 0.045  # never two at once, and the delay between (less a clock tick)
+
+
+def test_a_longer_crawl_delay_in_robots_txt_wins(server, tmp_path):
+    classic_day(server.site, robots="User-agent: *\nCrawl-delay: 5\n")
+    pauses = []  # the client's sleeps, recorded instead of slept; its clock stands still
+    client = Client(Settings(delay=0.5, retries=0), sleep=pauses.append, clock=lambda: 100.0)
+    fetch_issues([issue_for_url(server.url(CLASSIC + "content_4101.htm"), load_profiles()),
+                  issue_for_url(server.url(CLASSIC + "content_4102.htm"), load_profiles())], tmp_path, client, print)
+    client.close()
+    assert pauses == [5.0, 5.0]  # robots.txt, then each article after five seconds, not half a second
 
 
 def test_a_rerun_fetches_only_what_is_missing(server, tmp_path):

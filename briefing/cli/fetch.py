@@ -19,11 +19,11 @@ def fetch_options(function):
     for decorator in reversed([
         click.option("--sites", "sites_file", type=click.Path(dir_okay=False),
                      help="Your own site profiles (TOML, the shape of briefing/fetch/sites.toml), over the built-ins."),
-        click.option("--delay", type=click.FloatRange(0, 60), default=1.0, show_default=True,
+        click.option("--delay", type=click.FloatRange(0, 60), default=1.0, metavar="SECONDS", show_default=True,
                      help="Seconds between two requests to one site (a larger Crawl-delay in robots.txt wins)."),
-        click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, show_default=True,
+        click.option("--timeout", type=click.FloatRange(0.1, 600), default=20.0, metavar="SECONDS", show_default=True,
                      help="Seconds to wait for a page before trying again."),
-        click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True,
+        click.option("--retries", type=click.IntRange(0, 10), default=3, metavar="N", show_default=True,
                      help="Further tries, with growing pauses, after a timeout, a dropped connection or a 5xx."),
     ]):
         function = decorator(function)
