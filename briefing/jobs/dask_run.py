@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -49,6 +48,8 @@ def client(address: str, workers: int | None = None) -> Iterator:
     scheduler at `address` (tcp://host:8786) is joined."""
     distributed = require()
     if address == LOCAL:
+        import logging  # here, not at the top: every local summarize imports this module
+
         cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                            processes=True, dashboard_address=None, silence_logs=logging.ERROR)
         with cluster, distributed.Client(cluster) as joined:
