@@ -115,6 +115,19 @@ def test_a_rerun_fetches_only_what_is_missing(server, tmp_path):
     assert f"{folder}: 1 pages fetched, 7 already here, 0 failed" in result.stdout
 
 
+def test_an_edited_manifest_never_leads_off_the_site_or_to_another_day(server, tmp_path):
+    classic_day(server.site)
+    fetch(server.url(CLASSIC + "node_2.htm"), "-o", str(tmp_path))
+    manifest = tmp_path / "127.0.0.1-qxrb" / "2024-03-12" / ".fetch.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["layouts"][server.url(CLASSIC + "node_2.htm")]["articles"] += [
+        server.url(CLASSIC + "content_4108.htm", "localhost"), server.url(CLASSIC.replace("/12/", "/11/") + "content_1.htm")]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    server.site.log.clear()
+    result = fetch(server.url(CLASSIC + "node_2.htm"), "-o", str(tmp_path))
+    assert result.exit_code == 0 and server.site.paths() == []  # all there; the edited links are not followed
+
+
 def test_a_site_profile_and_date_name_the_day_and_the_folder(server, tmp_path):
     classic_day(server.site)
     result = fetch("--site", "qxrb", "--date", "2024-03-12", "--sites", sites_file(tmp_path, server),
@@ -129,7 +142,8 @@ def test_a_founder_pc_day_is_read_back_with_pages_and_headings(server, tmp_path)
                    "--sites", sites_file(tmp_path, server, "founder-pc", PC_LAYOUT + "node_01.html"))
     assert result.exit_code == 0, result.stderr
     folder = tmp_path / "qxrb" / "2024-03-12"
-    assert {"node_01.html", "node_02.html", "content_4101.html", "content_4107.html"} <= {p.name for p in folder.iterdir()}
+    saved = {p.name for p in folder.iterdir()}
+    assert {"node_01.html", "node_02.html", "content_4101.html", "content_4107.html"} <= saved
     articles = {a.id: a for path in expand_paths([str(folder)]) for a in read_articles(path)}
     assert {cid: (a.page, a.pretitle or "", a.title, a.subtitle or "") for cid, a in articles.items()} == {
         cid: STORIES[cid][:4] for cid in ("4101", "4102", "4103", "4104", "4105", "4107")}
@@ -155,8 +169,8 @@ def faulty_day(site: Site, elsewhere: Server) -> None:
              ("node_5.htm", "04", "副 刊"), ("node_6.htm", "05", "广 告")]
     faults = ["4201", "4202", "4203", "4204", "4205", "4206", "4207", "4208", "4209"]
     site.page(CLASSIC + "node_2.htm", classic_layout("01", "要 闻", ["4101", "4102", "4103"], pages))
-    site.page(CLASSIC + "node_4.htm", classic_layout("03", "专 题", faults, pages,
-                                                     extra=f'<a href="{elsewhere.url(CLASSIC + "content_4300.htm", "localhost")}">外链</a>'))
+    off_site = elsewhere.url(CLASSIC + "content_4300.htm", "localhost")
+    site.page(CLASSIC + "node_4.htm", classic_layout("03", "专 题", faults, pages, extra=f'<a href="{off_site}">外链</a>'))
     site.page(CLASSIC + "node_5.htm", classic_layout("04", "副 刊", ["4290", "4291"], pages))  # nowhere
     site.page(CLASSIC + "node_6.htm", "<html><body><p>广告</p></body></html>")  # not a 版面 page
     for cid in faults:
@@ -199,6 +213,16 @@ def test_every_fault_is_one_line_and_the_rest_is_fetched(server, tmp_path):
     assert CLASSIC + "content_4206.htm" not in server.site.paths()  # robots: not even asked
     assert elsewhere.site.log == []  # never a request off the site
     assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
+
+
+def test_a_day_not_yet_published_that_redirects_to_the_latest_issue_is_one_line(server, tmp_path):
+    classic_day(server.site)
+    tomorrow = CLASSIC.replace("/12/", "/13/")
+    server.site.page(tomorrow + "node_2.htm", "", location=CLASSIC + "node_2.htm")
+    result = fetch(server.url(tomorrow + "node_2.htm"), "-o", str(tmp_path))
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "a page of 2024-03-12; the paper of 2024-03-13 may not be published yet" in result.stderr
+    assert server.site.paths() == ["/robots.txt", tomorrow + "node_2.htm", CLASSIC + "node_2.htm"]
 
 
 def test_dry_run_lists_what_it_would_fetch_and_saves_nothing(server, tmp_path):

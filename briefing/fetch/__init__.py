@@ -2,6 +2,7 @@
 
     profiles.py  families (Founder classic and pc, People's Daily classic) and sites, from sites.toml
     client.py    the polite HTTP client (httpx, tenacity): robots.txt, delay, retries, size cap
+    issues.py    what to fetch: a paper's day, from a site profile and a date or from a URL
     walk.py      one issue: its 版面 pages, then their article pages, resumable
     store.py     OUT/PAPER/YYYY-MM-DD, atomic writes, the manifest of 版面 pages read
 
@@ -15,7 +16,8 @@ from pathlib import Path
 from .client import Client, Settings
 from .errors import FetchError, HostError, MissingDependency
 from .profiles import Profiles, Site, load_profiles
-from .walk import Issue, OnError, OnProgress, Outcome, Walk, issue_for_site, issue_for_url
+from .issues import Issue, issue_for_site, issue_for_url
+from .walk import OnError, OnProgress, Outcome, Walk
 
 __all__ = ["fetch_issues", "Client", "Settings", "FetchError", "HostError", "MissingDependency", "Profiles",
            "Site", "load_profiles", "Issue", "Outcome", "issue_for_site", "issue_for_url"]

@@ -67,14 +67,15 @@ class Client:
     def close(self) -> None:
         self._http.close()
 
-    def get(self, url: str) -> bytes:
-        """The body of a page of the site, after robots.txt allows it; redirects are followed on the same host."""
+    def get(self, url: str) -> tuple[str, bytes]:
+        """The URL a page was found at (redirects are followed on the same host) and its body, after
+        robots.txt allows it."""
         host = urlsplit(url).hostname or ""
         if not self._robots_for(url).can_fetch("briefing", url):
             raise FetchError(url, f"is disallowed for robots by {host}/robots.txt; not fetched",
                              "fetch only what the site allows, or ask the site for access")
-        url, status, body = self._follow(url)
-        return self._check_status(url, status, body)
+        final, status, body = self._follow(url)
+        return final, self._check_status(final, status, body)
 
     def _follow(self, url: str) -> tuple[str, int, bytes]:
         """The final URL, status and body; a redirect to another host is refused (never a link off the site)."""
@@ -190,7 +191,7 @@ class Client:
 
 
 def _is_transient(error: BaseException) -> bool:
-    """Worth another try: a 5xx or 429, a timeout, a connection dropped or refused. A name that does not resolve is not."""
+    """Worth another try: a 5xx or 429, a timeout, a connection dropped or refused; not a name that does not resolve."""
     import httpx
 
     if isinstance(error, _Transient | httpx.TimeoutException | httpx.RemoteProtocolError | httpx.ReadError):

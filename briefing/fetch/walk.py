@@ -2,7 +2,6 @@
 OUT/PAPER/YYYY-MM-DD for the readers (briefing.read.html, briefing.read.layout) to read."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,23 +10,12 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from ..errors import InputError
 from .client import Client
 from .errors import FetchError, HostError
-from .profiles import Family, Profiles, Site
-from .store import atomic_write, day_folder, file_name, load_manifest, safe_name, save_manifest, sweep_parts
+from .issues import Issue
+from .store import atomic_write, day_folder, file_name, load_manifest, save_manifest, sweep_parts
 
 OnError = Callable[[Exception], None]
 #: Called with (pages done, pages known so far, the URL at hand) after each page.
 OnProgress = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One paper's day: the URL to start from, its family, the folder's name and the date."""
-
-    start: str
-    family: Family
-    key: str
-    date: dt.date
-    paper: str | None = None
 
 
 @dataclass
@@ -39,37 +27,6 @@ class Outcome:
     cached: int = 0
     failed: int = 0
     planned: list[tuple[str, Path]] = field(default_factory=list)
-
-
-def issue_for_site(site: Site, date: dt.date) -> Issue:
-    """The day of a site profile."""
-    return Issue(site.start_url(date), site.family, site.key, date, site.paper)
-
-
-def issue_for_url(url: str, profiles: Profiles) -> Issue:
-    """The day a layout (or article) page URL belongs to; a URL no family knows raises FetchError."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(url, "is not an http:// or https:// URL", "give the e-paper page's address as the browser shows it")
-    family = profiles.family_of(url)
-    if family is None:
-        known = "; ".join(f.description or f.name for f in profiles.families.values())
-        raise FetchError(url, f"is not a page of a known e-paper system ({known})",
-                         "give the day's 版面 page, or describe the site in a profile (--sites FILE)")
-    date = family.date_of(url)
-    if date is None:
-        raise FetchError(url, f"has no valid date where {family.name} URLs hold it ({family.day})", "check the URL")
-    site = profiles.site_of(url, family)
-    return Issue(url, family, site.key if site else _key_from_url(url, family), date, site.paper if site else None)
-
-
-def _key_from_url(url: str, family: Family) -> str:
-    """A folder name for a site without a profile: the host and the path before the date (paper.people.com.cn-rmrb)."""
-    parts = urlsplit(url)
-    match = family.layout.search(parts.path) or family.article.search(parts.path)
-    prefix = parts.path[: match.start()] if match else ""
-    segments = [s for s in prefix.split("/") if s and s not in ("html", "pc", "layout", "content")]
-    return safe_name("-".join([parts.hostname or "site", *segments]))
 
 
 class Walk:
@@ -121,14 +78,13 @@ class Walk:
     def _layout_links(self, url: str) -> dict | None:
         """The links of a 版面 page: from the manifest when read before, else fetched (and kept when the
         readers know it as a layout page, so they can take each article's 版次 from it)."""
-        known = self.manifest["layouts"].get(url)
-        if isinstance(known, dict) and isinstance(known.get("pages"), list):
+        known = self._known_links(url)
+        if known is not None:
             self.outcome.cached += 1
             return known
         try:
-            body = self.client.get(url)
-            _check_whole(url, body)
-            links, is_layout = self._parse_layout(url, body)
+            final, body = self._get(url)
+            links, is_layout = self._parse_layout(final, body)
         except HostError:
             raise
         except FetchError as error:
@@ -143,6 +99,21 @@ class Walk:
             self.manifest.update(date=self.issue.date.isoformat(), paper=self.issue.paper, start=self.issue.start)
             save_manifest(self.outcome.folder, self.manifest)
         return links
+
+    def _known_links(self, url: str) -> dict | None:
+        """A 版面 page's links as the manifest keeps them, each checked again as a fetched page's are
+        (a damaged or edited manifest never leads off the site or to another day)."""
+        known = self.manifest["layouts"].get(url)
+        if not isinstance(known, dict):
+            return None
+        checked = {}
+        for key, kind in (("pages", "layout"), ("articles", "article")):
+            links = known.get(key)
+            if not isinstance(links, list):
+                return None
+            checked[key] = [link for link in links if isinstance(link, str)
+                            and self._day_link(url, link) == (kind, link)]
+        return checked
 
     def _parse_layout(self, url: str, body: bytes) -> tuple[dict, bool]:
         from ..read.htmltext import parse_html
@@ -198,8 +169,7 @@ class Walk:
             self.outcome.planned.append((url, target))
             return
         try:
-            body = self.client.get(url)
-            _check_whole(url, body)
+            _, body = self._get(url)
             self._check_article(url, body)
         except HostError:
             raise
@@ -209,6 +179,17 @@ class Walk:
             return
         atomic_write(target, body)
         self.outcome.fetched += 1
+
+    def _get(self, url: str) -> tuple[str, bytes]:
+        """The page, whole, from where it was found; a redirect to another day (a site sends a day not yet
+        published to its latest issue) is a failure, not that day's page."""
+        final, body = self.client.get(url)
+        day = self.issue.family.date_of(final)
+        if day is not None and day != self.issue.date:
+            raise FetchError(url, f"redirects to {final}, a page of {day}", "the paper of "
+                             f"{self.issue.date} may not be published yet; run again later")
+        _check_whole(url, body)
+        return final, body
 
     def _check_article(self, url: str, body: bytes) -> None:
         marks = self.issue.family.article_marks
