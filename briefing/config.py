@@ -19,7 +19,8 @@ Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
 _KINDS = {str: 'a "quoted string"', int: "a whole number", float: "a number"}
 _KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections",
          "reference_doc", "line_spacing_pt", "roster", "only_roster", "length", "section_length", "papers", "keywords",
-         "classification", "copies"}
+         "classification", "copies", "level", "protocol"}
+LEVELS = ("national", "province", "city", "district")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class BriefConfig:
     keywords: bool = True  # print 本期关键词
     classification: str = ""  # 密级 or handling mark, e.g. 内部资料　注意保存
     copies: int | None = None  # 印发份数
+    level: str | None = None  # national, province, city or district: who 领导活动 lists; None: from the inputs
+    protocol: str | None = None  # an office's own protocol table; None: the shipped data/protocol.toml
 
     def lexicon(self) -> Lexicon:
         """The section lexicon in force: the configured one, or the shipped default."""
@@ -150,7 +153,16 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         keywords=_flag(data, "keywords", True, where),
         classification=_typed(data, "classification", str, where) or "",
         copies=_bounded(data, "copies", 1, 100000, None, where),
+        level=_level(data, where),
+        protocol=str(where.parent / protocol) if (protocol := _typed(data, "protocol", str, where)) else None,
     )
+
+
+def _level(data: dict[str, Any], where: Path) -> str | None:
+    level = _typed(data, "level", str, where)
+    if level is not None and level not in LEVELS:
+        raise ConfigError(f"{where}: level must be one of {', '.join(LEVELS)} (who 领导活动 lists), not {level!r}")
+    return level
 
 
 def _roster(data: dict[str, Any], where: Path) -> Roster | None:

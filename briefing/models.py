@@ -201,6 +201,7 @@ class Brief:
     closing: tuple[str, ...] = ()  # 版记 lines: 报：… 送：… 发：…
     copies: int | None = None  # 印发份数
     rule: str = ""  # the stated rule by which items were chosen (printed under 本期要点)
+    leaders_rule: str = ""  # whom 领导活动 lists and by which table (printed under its heading)
     dropped: tuple[Section, ...] = ()  # items a reviewer dropped, by their section, kept to restore; never printed
 
     def items(self) -> tuple[BriefItem, ...]:

@@ -82,7 +82,8 @@ def test_national_leaders_in_protocol_order_without_guests_or_words():
 def test_untitled_names_listed_with_leaders_stand_beside_them():
     leaders = find_leaders(NATIONAL)
     found = by_name(leaders)
-    assert found["赵志刚"].title == "" and found["赵志刚"].activities[0].text == "参加会见"
+    # 参加会见 is resolved to the act it joined: whose meeting, with whom
+    assert found["赵志刚"].title == "" and found["赵志刚"].activities[0].text == "参加钱立本会见塞尔维亚总理武契维奇"
     assert names(leaders).index("赵志刚") == names(leaders).index("王一鸣") - 1  # the list's order
     assert "各国使节" not in found and "嘉宾" not in found  # no leader in that list
 
@@ -103,8 +104,8 @@ def test_activities_are_phrases_from_the_reporting_sentence_in_date_order():
     assert [a.date for a in zhou] == sorted(a.date for a in zhou)
     assert zhou[0].text.startswith("同巴西总统卢拉") and "出席新型驱逐舰入列仪式并登舰视察" in [a.text for a in zhou]
     assert "韩立新访问科威特" not in [a.item for a in zhou]  # quoted by a guest there, not reported
-    assert found["王一鸣"].activities[0].text == "参加会谈"
-    assert found["许明"].activities[0].text == "作了汇报"
+    assert found["王一鸣"].activities[0].text == "参加周振华同巴西总统卢拉举行会谈"
+    assert found["许明"].activities[0].text == "向周振华汇报海东省工作"  # 作了汇报: to the leader who heard it
     assert found["吴德明"].activities[0].text.startswith("致贺信")
     every = [a for leader in found.values() for a in leader.activities]
     assert not any(a.text == a.item for a in every)
@@ -128,8 +129,9 @@ def test_district_activities():
     assert found["罗建军"].activities[0].text == "出席签约仪式"
     assert [a.text for a in found["苏雅琴"].activities] == ["会见企业客人", "主持召开全区项目调度会"]
     assert found["邓国强"].activities[0].text == "带队视察教育工作"
-    assert found["林海涛"].activities[0].text == "陪同视察"
-    assert found["马光辉"].activities[0].text == "陪同考察"
+    assert found["林海涛"].activities[0].text == "陪同邓国强视察教育工作"
+    assert found["马光辉"].activities[0].text == "陪同高卫平赴苏州、杭州开展招商考察"
+    assert found["蒋文华"].activities[0].text == "参加邓国强视察教育工作"
 
 
 def test_roster_names_titles_and_ranks_win():

@@ -39,11 +39,12 @@ _LEVELS = (  # (a local unit's marker, base rank): the superior level first
 )
 _CENTRAL = (  # (pattern on one segment of a title, rank): the built-in central protocol order
     (r"总书记|^国家主席|中央军委主席|^军委主席", 0), (r"国务院总理|^总理", 10), (r"全国人大常委会委员长", 20),
-    (r"全国政协主席", 30), (r"政治局常委", 40), (r"国家副主席", 50), (r"政治局委员", 60), (r"书记处书记|中央办公厅主任", 70),
-    (r"副委员长", 80), (r"国务委员|副总理", 85), (r"最高人民法院院长|最高人民检察院检察长", 88),
-    (r"全国政协副主席", 90), (r"副主席", 92),
+    (r"全国政协主席", 30), (r"政治局常委", 40), (r"国家副主席", 50), (r"政治局委员", 60), (r"军委副主席", 65),
+    (r"书记处书记|中央办公厅主任", 70), (r"国务委员|副总理", 80), (r"副委员长", 85),
+    (r"最高人民法院院长|最高人民检察院检察长", 88), (r"全国政协副主席", 90), (r"副主席", 92),
     (r"副部长|副主任|副局长|副院长|副秘书长|部长助理", 98), (r"部长|主任|局长|署长|行长|院长|秘书长|书记|主席", 95),
 )
+_SAR_HEAD = re.compile(r"特别行政区行政长官$")
 _LOCAL = (  # (pattern on one segment, rank within its level): 书记, 长, 人大, 政协, 副书记, 常委, 副职, 党组
     (r"副书记", 4), (r"纪委书记|纪委.*主任", 5), (r"书记", 0), (r"人大常委会副主任", 6), (r"人大常委会主任", 2),
     (r"政协副主席", 7), (r"政协主席", 3), (r"常委", 5), (r"副(?:省|市|区|县|镇|乡|旗|州)长$", 6),
@@ -183,6 +184,8 @@ def _segment_rank(segment: str, inherited: int | None = None) -> tuple[int, int 
     parts = _office_of(segment)
     if parts is None:
         return 999, inherited
+    if _SAR_HEAD.search(segment):  # 香港特别行政区行政长官: listed with the national leaders, before ministers
+        return 93, 0
     unit, office = parts
     base = 0 if _CENTRAL_START.match(unit) else next((b for pattern, b in _LEVELS if re.search(pattern, unit)), None)
     if base is None:

@@ -9,14 +9,18 @@ from collections.abc import Sequence
 from ..config import BriefConfig
 from ..models import Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Section
 from .items import highlight_text, make_item
+from .cn import cn_date
 from .keywords import brief_keywords, period_keywords
-from .leaders import find_leaders
+from .leaders import leaders_of
 from .periods import PERIOD_TITLES, default_issue
+from .protocol import load_protocol
 from .sections import OTHER, section_of
 from .select import DEFAULT_LENGTH, SELECTION_RULE, choose
 from .stories import duplicate_groups
 
 RANK_RULE = "按领导出席、头条位置、涉及金额、关键词集中度、多日或多源报道综合排序"
+LEADERS_RULE = "按{level}简报列出{description}；职务、排序依据{date}领导人名单"
+LEVEL_NAMES = {"national": "全国", "province": "省级", "city": "市级", "district": "区县级"}
 
 
 def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period: str,
@@ -43,17 +47,21 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     more = tuple(dataclasses.replace(i, key=str(next(keyed))) for i in rest)
     items = [item for section in sections for item in section.items]
     ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep section order
+    protocol = load_protocol(config.protocol)
+    level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end))
     return Brief(
         title=config.title or PERIOD_TITLES[period],
         issue=str(config.issue if config.issue is not None else default_issue(start, period)), unit=config.unit,
         period=period, start=start.isoformat(), end=end.isoformat(),
         highlights=tuple(Highlight(i.key, highlight_text(i)) for i in ranked[:config.highlights]),
-        sections=sections, more=more, leaders=find_leaders(reports, config.roster),
+        sections=sections, more=more, leaders=leaders,
         keywords=brief_keywords(summaries, top) if config.keywords else (),
         counts=Counts(read=len(summaries) + len(dropped), shown=len(items), listed=len(more),
                       merged=len(summaries) - len(items) - len(more), dropped=len(dropped), inputs=articles_read),
         classification=config.classification, closing=config.closing, copies=config.copies,
         rule=SELECTION_RULE.format(limit=limit),
+        leaders_rule=LEADERS_RULE.format(level=LEVEL_NAMES.get(level.name, level.name),
+                                         description=level.description, date=cn_date(protocol.date, year=True)),
     )
 
 

@@ -2,42 +2,77 @@
 sentences that report it (会见塞尔维亚总理), not from the headline."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 
-from ..config import Roster
-from .deeds import best_phrase
-from ..models import Activity, Article, ArticleSummary, Leader
 from ..analyze.offices import TextCounts, chinese_name, officials, rank_of
+from ..config import Roster
+from ..models import Article, ArticleSummary, Leader
+from .acts import find_acts
+from .protocol import Level, Protocol, load_protocol
 
-#: Verbs that start what a leader did (the predicate after the name, time and venue).
-def find_leaders(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | None = None) -> tuple[Leader, ...]:
-    """Each Chinese leader of the reports once, in protocol order, with their activities in date order.
+def find_leaders(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | None = None,
+                 protocol: Protocol | None = None, level: str | None = None,
+                 period: tuple[dt.date, dt.date] | None = None) -> tuple[Leader, ...]:
+    """The leaders of `leaders_of`, without the level."""
+    return leaders_of(reports, roster, protocol, level, period)[1]
 
-    A report is (the title of the brief item the article went into, the article's summary).
-    """
+
+def leaders_of(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | None = None,
+               protocol: Protocol | None = None, level: str | None = None,
+               period: tuple[dt.date, dt.date] | None = None) -> tuple[Level, tuple[Leader, ...]]:
+    """Each Chinese leader of the reports that the level lists, once, in protocol order, with what they
+    did at each event of the period (`period`: acts dated outside it, by more than a week before, are not
+    listed), in date order.
+
+    A report is (the title of the brief item the article went into, the article's summary). `level` is
+    national, province, city or district; None chooses it from the reports (`choose_level`)."""
+    protocol = protocol or load_protocol()
     texts = tuple(_full_text(summary.article) for _, summary in reports)
-    titles, first, seen = _mentions(texts, roster)
+    titles, first, seen = _mentions(texts, roster, protocol)
     titles = _drop_home_place(titles)
+    listed = protocol.level(level or choose_level(titles, protocol))
     rows: dict[str, tuple] = {}
     for name in titles:
         entry = roster.entry(name) if roster else None
-        title = entry.title if entry else _fullest(titles[name])
+        title = entry.title if entry else (protocol.title(name) or _fullest(titles[name]))
         rank = entry.rank if entry else rank_of(title)
-        rows[name] = (rank, _secondary(title), first[name], title)
+        if entry or listed.lists(rank):
+            rows[name] = (rank, protocol.order(name, title), _secondary(title), first[name], title)
     if not (roster and roster.only):
         for name, (beside, side) in _companions(texts, rows).items():
-            rank, secondary, (i, at), _ = rows[beside]
-            rows[name] = (rank, secondary, (i, at + side), "")  # just before or after the leader beside them
+            rank, order, secondary, (i, at), _ = rows[beside]
+            rows[name] = (rank, order, secondary, (i, at + side), "")  # just before or after the leader beside them
     others = re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))) if rows else None
-    leaders = []
-    for name, (rank, secondary, where, title) in rows.items():
-        if activities := _activities(name, reports, texts, seen, others):
-            leaders.append((rank, secondary, where, Leader(name, title, rank, activities)))
-    return tuple(leader for *_, leader in sorted(leaders, key=lambda row: row[:3]))
+    acts = find_acts(reports, texts, rows, seen, others, protocol, period)
+    leaders = [(rank, order, secondary, where, Leader(name, title, rank, acts[name]))
+               for name, (rank, order, secondary, where, title) in rows.items() if acts.get(name)]
+    return listed, tuple(leader for *_, leader in sorted(leaders, key=lambda row: row[:4]))
 
 
-_LIST_RE = re.compile(r"(?:^|(?<=[，。；：\n]))((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:参加|陪同|出席))")
+def choose_level(titles: dict[str, list[str]], protocol: Protocol) -> str:
+    """The level of the office whose inputs these are: district or city when the paper writes its own
+    offices bare (区委书记), else national when the national leaders and ministers are named at least as
+    often as provincial officials, else province."""
+    bare = {m.group(1) or m.group(2) for ts in titles.values() for t in ts if (m := _BARE_LOCAL.match(t))}
+    if bare & {"区", "县"}:
+        return "district"
+    if bare:
+        return "city"
+    bands = Counter(min(rank_of(t) // 100, 2) for name, ts in titles.items() for t in ts
+                    if rank_of(t) < 999 and protocol.title(name) is None)
+    bands[0] += sum(len(ts) or 1 for name, ts in titles.items() if protocol.title(name) is not None)
+    if bands[0] >= bands[1]:
+        return "national"
+    return "province" if bands[1] >= bands[2] else "city"
+
+
+#: A list of names that acts together (何立峰、吴政隆参加上述活动), after punctuation or after the office of
+#: its first member (全国政协副主席邵鸿、何报翔、杨震出席).
+_LIST_RE = re.compile(r"(?:^|(?<=[，。；：\n])|(?<=主席)|(?<=委员)|(?<=书记)|(?<=主任)|(?<=部长)|(?<=总理)|(?<=委员长))"
+                      r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:参加|陪同|出席))")
 
 
 def _companions(texts: Sequence[str], known: dict) -> dict[str, tuple[str, int]]:
@@ -66,15 +101,23 @@ def _full_text(article: Article) -> str:
     return "\n".join([*article.paragraphs, article.title or "", article.subtitle or "", article.pretitle or ""])
 
 
-def _mentions(texts: Sequence[str], roster: Roster | None) -> tuple[dict[str, list[str]], dict[str, tuple], set]:
+def _mentions(texts: Sequence[str], roster: Roster | None,
+              protocol: Protocol) -> tuple[dict[str, list[str]], dict[str, tuple], set]:
     """Names of Chinese officials after their titles, with every title seen; where each first appears;
-    the (text, name) pairs where a title names them (the articles that report them, not quote them)."""
+    the (text, name) pairs where a title names them (the articles that report them, not quote them).
+    A national leader of the protocol table is found by a name of three characters or more alone
+    (王小洪、谌贻琴出席); one of two characters (王勇) needs a title or a listed leader beside them."""
     seen: set[tuple[int, str]] = set()
     counts = TextCounts(texts)
     titles: dict[str, list[str]] = {}
     first: dict[str, tuple] = {}
     on_roster = roster.names() if roster else ()
+    table = () if roster and roster.only else tuple(n for n in protocol.names() if len(n) >= 3)
     for i, text in enumerate(texts):
+        for name in table:
+            if (at := text.find(name)) >= 0:
+                titles.setdefault(name, [])
+                first.setdefault(name, (i, at))
         for name in on_roster:
             if (at := text.find(name)) >= 0:
                 titles.setdefault(name, [])
@@ -114,22 +157,3 @@ def _secondary(title: str) -> int:
     """The rank of a leader's second office: orders equals (政治局常委 who is also 书记处书记 first)."""
     ranks = sorted(rank_of(part) for part in re.split(r"[、兼]", title) if part)
     return ranks[1] if len(ranks) > 1 else 999
-
-
-def _activities(name: str, reports: Sequence[tuple[str, ArticleSummary]], texts: Sequence[str],
-                seen: set[tuple[int, str]], others: re.Pattern | None = None) -> tuple[Activity, ...]:
-    """One activity per item that reports the leader doing something, in date order.
-
-    An article reports a leader when it gives their title or names them in its headline; in one that
-    does not, a name with a title after it is cited (习近平主席同殿下两度会晤, in a report of another
-    leader's visit), and only a bare name does something there (王毅等参加会见)."""
-    found: dict[str, tuple] = {}
-    for i, ((item, summary), text) in enumerate(zip(reports, texts)):
-        article = summary.article
-        if item in found or name not in text:
-            continue
-        phrase = best_phrase(text, name, reported=(i, name) in seen or name in _headline(article),
-                              year=(article.date or "")[:4], others=others)
-        if phrase and (article.date, phrase) not in {(a.date, a.text) for *_, a in found.values()}:
-            found[item] = (summary.article.date or "", i, Activity(summary.article.date, phrase, item))
-    return tuple(row[-1] for row in sorted(found.values(), key=lambda row: row[:2]))

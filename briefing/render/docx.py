@@ -310,6 +310,8 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
             _item(document, n, item)
     if brief.leaders:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、领导活动")
+        if brief.leaders_rule:
+            add_paragraph(document, "Brief Source", f"（{official(brief.leaders_rule)}。）")
         for leader in brief.leaders:
             done = "；".join(f"{cn_date(a.date)}{official(a.text)}" for a in leader.activities)
             add_paragraph(document, "Normal", f"{official(leader.title)}{official(leader.name)}：{done}。")

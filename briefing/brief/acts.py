@@ -1,0 +1,220 @@
+"""What each leader did in the period, as an editor lists it in 领导活动: one complete phrase per leader
+per event, dated on the day it happened.
+
+A report's host is its highest-ranked leader with an act of their own; a companion's 参加上述活动,
+参加会见 or 陪同考察 becomes 参加 / 陪同 + the host + the host's act. Reports that recount or comment
+(学习进行时, 央视快评, 引发热烈反响 …: the protocol table's `recaps`) give no acts; plans (将出席) and
+photo captions give none either. The same act found in several reports (the main report, its short
+version, another agency's) is kept once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Sequence
+
+from ..models import Activity, Article, ArticleSummary
+from .deeds import JOIN_RE, complete_bare, name_the_event, phrases
+from .protocol import Protocol
+from .when import day_of
+
+#: Days before the period an act may lie and still be listed (a 宣讲 on Friday reported on Monday);
+#: a caption of September in November's news is older.
+EARLY_DAYS = 7
+#: Acts that are events of their own when a report gives a second one (与会期间，…会见了联合国秘书长):
+#: the steps of an inspection (来到, 察看) are parts of the first.
+_SECOND_ACT = re.compile(r"^(?:应邀|分别|还|随后|同日|当天)?(?:会见|会谈|会晤|集体会见|接见|出席|主持|签署|宣布|见证|"
+                         r"致电|致信|致贺|复信|回信|访问|举行)")
+
+
+#: 分别致辞 / 讲话 after the host's act: they spoke at the host's event.
+_BARE_SPEECH = re.compile(r"^(?:分别|先后|也|还|并)?(致辞|讲话|发言|致欢迎辞|作总结讲话)$")
+_REPORTED_TO = re.compile(r"^(?:分别|先后)?作(?:了)?(?:工作)?汇报$|^汇报$")
+_HEARD = re.compile(r"^(?:在[^，。]{1,10}?)?听取([^，。]{2,30}?)(?:的)?汇报")
+_HOSTED = re.compile(r"^(?:出席|主持|主持召开)([^，。]{2,30}?)(?:并|$)")
+_PRESIDED_AND = re.compile(r"^(主持|出席)(?:了)?并(讲话|致辞|作总结讲话|作动员讲话)$")
+_HEADLINE_EVENT = re.compile(r"^([\u4e00-\u9fff]{2,16}?)(?:举行|召开)([\u4e00-\u9fff“”]{2,20})$")
+#: 在江苏作宣讲报告: a lecture whose topic is the headline's (中央宣讲团…宣讲党的二十届四中全会精神).
+_BARE_LECTURE = re.compile(r"^在([^，。]{2,14}?)(?:作)?(?:宣讲报告|宣讲)$")
+_LECTURE_TOPIC = re.compile(r"宣讲([^，。\s]{4,24}?精神)")
+#: 《求是》杂志发表习近平总书记的重要文章《…》; 人民日报发表张国清署名文章《…》.
+_ARTICLE_RE = re.compile(r"(?:《(?P<journal>[^》]{2,8})》(?:杂志)?)?(?:发表|刊发|刊登)(?P<who>[^《》。\n]{2,40}?)的?"
+                         r"(?P<kind>重要文章|署名文章)《(?P<what>[^》]{2,40})》")
+#: What a host's act begins with that a companion's does not share: 带队视察 → 陪同某某视察.
+_HOST_LEAD = re.compile(r"^(?:带队|率队|带领[^，。]{0,12}?(?=赴|到|前往|深入|视察|调研|考察))")
+_ATTENDED = re.compile(r"^(?:出席|参加)(?:了)?([^，。]{4,40}?)(?:并[^，。]*)?$")
+_STEP = re.compile(r"^(?:来到|走进|步入|抵达|前往|到达|乘)")
+_RECENT = 10  # days before publication a stated day may lie and still be the act's (not background)
+_LONG = 40  # a phrase longer than this is a page's run-on text: another report's shorter phrase is better
+
+
+def find_acts(reports: Sequence[tuple[str, ArticleSummary]], texts: Sequence[str], rows: dict[str, tuple],
+              seen: set[tuple[int, str]], others: re.Pattern | None, protocol: Protocol,
+              period: tuple[dt.date, dt.date] | None = None) -> dict[str, tuple[Activity, ...]]:
+    """Each listed leader's acts, once per event, in date order (then report order)."""
+    found: dict[str, list[tuple]] = {}
+    for i, ((item, summary), text) in enumerate(zip(reports, texts)):
+        article = summary.article
+        if _is_recap(article, protocol):
+            continue
+        for k, (name, date, phrase) in enumerate(_report_acts(i, article, text, rows, seen, others)):
+            if period and not period[0] - dt.timedelta(days=EARLY_DAYS) <= date <= period[1]:
+                continue
+            found.setdefault(name, []).append((date.isoformat(), (i, k), phrase, item, name in _headline(article)))
+    return {name: _once_per_event(acts) for name, acts in found.items()}
+
+
+def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], seen: set[tuple[int, str]],
+                 others: re.Pattern | None) -> list[tuple[str, dt.date, str]]:
+    """(name, day, phrase) of every act the report gives a listed leader."""
+    published = _published(article)
+    if published is None:
+        return []
+    year = published.isoformat()[:4]
+    present = [name for name in rows if name in text]
+    body_end = len("\n".join(article.paragraphs))
+    said = {}
+    for name in present:  # the body's sentences; the headline's only when the body gives no act
+        found = phrases(text, name, reported=(i, name) in seen or name in _headline(article), year=year,
+                        others=others)
+        said[name] = [(at, p) for at, p in found if at < body_end] or found[:1]
+    own = [name for name in present if any(not JOIN_RE.match(p) for _, p in said[name])]
+    host = min(own, key=lambda name: rows[name][:3]) if own else None
+    host_at, host_act = _main_act(said[host]) if host else (0, "")
+    opening = _opening_day(text, published)
+    stated = {name: _stated_day(text, name, published) or opening for name in present}
+    host_day = day_of(text, host_at, published, default=stated[host]) if host else opening
+    acts = []
+    for name in present:
+        kept: list[str] = []
+        last = None
+        for at, phrase in said[name]:
+            if JOIN_RE.match(phrase) and host and host != name:
+                verb = "陪同" if phrase.startswith("陪同") else "参加"
+                attended = _ATTENDED.match(host_act)  # 李强出席开幕式 → 参加开幕式 (not 参加李强出席…)
+                phrase = f"{verb}{attended.group(1)}" if attended else f"{verb}{host}{_HOST_LEAD.sub('', host_act)}"
+                day = host_day
+            elif _REPORTED_TO.match(phrase) and host and host != name and (heard := _HEARD.match(host_act)):
+                phrase, day = f"向{host}汇报{heard.group(1)}", host_day  # 作了汇报: to the host who heard it
+            elif (speech := _BARE_SPEECH.match(phrase)) and host and host != name and \
+                    (event := _HOSTED.match(host_act)):
+                phrase, day = f"出席{event.group(1)}并{speech.group(1)}", host_day  # 分别致辞: at the host's event
+            else:
+                if phrase.startswith("陪同") and host and host != name and host not in phrase:
+                    phrase = f"陪同{host}{phrase[2:]}"
+                phrase = _with_topic(_headline_event(name_the_event(complete_bare(phrase, text), text), article),
+                                     article)
+                day = day_of(text, at, published, last, default=stated[name])
+            if kept and (not _SECOND_ACT.match(phrase) or len(phrase) < 6):
+                continue  # one act a report, unless it reports a second event (会见 after 出席峰会)
+            if any(_same_act(phrase, other) for other in kept):
+                continue
+            kept.append(phrase)
+            last = day
+            acts.append((name, day, phrase))
+    return acts + _articles(article, rows, published)
+
+
+def _articles(article: Article, rows: dict[str, tuple], published: dt.date) -> list[tuple[str, dt.date, str]]:
+    """《求是》杂志发表习近平总书记的重要文章《…》: the leader published an article (dated on publication)."""
+    found = []
+    for match in _ARTICLE_RE.finditer(_headline(article) + "\n" + "\n".join(article.paragraphs[:1])):
+        name = next((n for n in rows if n in match.group("who")), None)
+        if name and all(n != name for n, _, _ in found):
+            journal = f"《{match.group('journal')}》" if match.group("journal") else ""
+            found.append((name, published, f"在{journal}发表{match.group('kind')}《{match.group('what')}》"
+                          if journal else f"发表{match.group('kind')}《{match.group('what')}》"))
+    return found
+
+
+def _headline_event(phrase: str, article: Article) -> str:
+    """主持并讲话 → 主持区委理论学习中心组专题学习并讲话: the event is the one the headline reports."""
+    bare = _PRESIDED_AND.match(phrase)
+    event = _HEADLINE_EVENT.match(article.title or "") if bare else None
+    return f"{bare.group(1)}{event.group(1)}{event.group(2)}并{bare.group(2)}" if event else phrase
+
+
+def _with_topic(phrase: str, article: Article) -> str:
+    """在江苏作宣讲报告 → 在江苏宣讲党的二十届四中全会精神: what was lectured on, from the headline."""
+    bare = _BARE_LECTURE.match(phrase)
+    topic = _LECTURE_TOPIC.search(_headline(article)) if bare else None
+    return f"在{bare.group(1)}宣讲{topic.group(1)}" if topic else phrase
+
+
+def _opening_day(text: str, published: dt.date) -> dt.date:
+    """The day the report's opening sentence gives its event (全运会9日晚在广州开幕), when it is recent."""
+    stop = re.search(r"[。！？\n]", text)
+    day = day_of(text, max(0, (stop.start() if stop else len(text)) - 1), published)
+    return day if 0 <= (published - day).days <= _RECENT else published
+
+
+def _stated_day(text: str, name: str, published: dt.date) -> dt.date | None:
+    """The earliest recent day stated in a sentence about the leader (11月7日至8日，习近平在…陪同下): the day
+    of an act whose own sentence says only 近日."""
+    days = [day_of(text, m.start(), published, default=dt.date.max) for m in re.finditer(re.escape(name), text)]
+    recent = [d for d in days if d != dt.date.max and 0 <= (published - d).days <= _RECENT]
+    return min(recent, default=None)
+
+
+def _main_act(said: list[tuple[int, str]]) -> tuple[int, str]:
+    """The host's act that the report is about: the first that is not a step of it (来到, 走进)."""
+    own = [(at, p) for at, p in said if not JOIN_RE.match(p)]
+    return next(((at, p) for at, p in own if not _STEP.match(p)), own[0] if own else (0, ""))
+
+
+def _once_per_event(acts: list[tuple]) -> tuple[Activity, ...]:
+    """One act per event: of two on one day that say the same (or name the same guest), the one from a
+    report whose headline names the leader, else the fuller."""
+    kept: list[tuple] = []
+    for act in sorted(acts, key=lambda a: (a[0], not a[4], len(a[2]) > _LONG, -len(a[2]), a[1])):
+        if not any(act[0] == other[0] and _same_act(act[2], other[2]) for other in kept):
+            kept.append(act)
+    return tuple(Activity(date, phrase, item) for date, _, phrase, item, _ in sorted(kept, key=lambda a: a[:2]))
+
+
+def _same_act(one: str, two: str) -> bool:
+    """Two phrases for one act: nearly the same words, or the same words or a long run in common after
+    what both begin with (参加李强会见 + 塞尔维亚总理 and + 格鲁吉亚总理 are two acts; 举行仪式欢迎 +
+    西班牙国王费利佩六世 and 会见 + 西班牙国王费利佩六世 one)."""
+    if _bigram_f1(one, two) >= 0.6:
+        return True
+    shared = len(os.path.commonprefix([one, two]))
+    rest_one, rest_two = one[shared:], two[shared:]
+    return _bigram_f1(rest_one, rest_two) >= 0.5 or _common_run(rest_one, rest_two) >= 6
+
+
+def _bigram_f1(one: str, two: str) -> float:
+    a = [one[k:k + 2] for k in range(len(one) - 1)]
+    b = [two[k:k + 2] for k in range(len(two) - 1)]
+    if not a or not b:
+        return 0.0
+    common = sum(min(a.count(g), b.count(g)) for g in set(a))
+    return 2 * common / (len(a) + len(b))
+
+
+def _common_run(one: str, two: str) -> int:
+    best = 0
+    for start in range(len(one)):
+        length = best + 1
+        while start + length <= len(one) and one[start:start + length] in two:
+            best = length
+            length += 1
+    return best
+
+
+def _is_recap(article: Article, protocol: Protocol) -> bool:
+    """A report that recounts earlier acts or comments on them: its leaders did nothing new in it."""
+    headline = _headline(article)
+    return any(re.search(pattern, headline) for pattern in protocol.recaps)
+
+
+def _headline(article: Article) -> str:
+    return f"{article.pretitle or ''} {article.title or ''} {article.subtitle or ''}"
+
+
+def _published(article: Article) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((article.date or "")[:10])
+    except ValueError:
+        return None
