@@ -118,3 +118,24 @@ def test_the_progress_bar_counts_pages_on_a_terminal_only(monkeypatch):
     quiet = Progress()
     quiet.update(1, 2, "http://x")
     assert not quiet.drawn
+
+
+def test_the_real_founder_classic_layout_page_gives_the_days_pages_and_articles():
+    """科技日报 2023-02-10 第01版 as saved (../shared/epaper): what a walk would follow from it, read from the
+    page itself (the page stays in ../shared; only its link count and names are checked)."""
+    from briefing.fetch.links import day_links
+
+    from .helpers import SHARED
+
+    page = SHARED / "epaper" / "kjrb_layout_20230210_p01_node_2.htm"
+    if not page.exists():
+        pytest.skip(f"{page} is absent (a fresh clone has no ../shared); the mock day covers the same structure")
+    base = "http://digitalpaper.stdaily.com/http_www.kjrb.com/kjrb/html/2023-02/10/"
+    issue = issue_for_url(base + "node_2.htm", load_profiles())
+    links, kept = day_links(issue, base + "node_2.htm", page.read_bytes())
+    assert kept and issue.key == "kjrb" and issue.date == dt.date(2023, 2, 10)
+    assert sorted(links["pages"]) == [f"{base}node_{n}.htm" for n in range(2, 10)]  # the 8 版面 of the day
+    assert [u.rsplit("/", 1)[1] for u in links["articles"]] == [
+        "content_548643.htm", "content_548646.htm", "content_548655.htm", "content_548659.htm", "content_548662.htm"]
+    # the site's own pages (www.stdaily.com/kjrb/content/2009-05/…) and the PDF are not the day's pages
+    assert all(u.startswith(base) for u in links["pages"] + links["articles"])

@@ -3,6 +3,7 @@
     profiles.py  families (Founder classic and pc, People's Daily classic) and sites, from sites.toml
     client.py    the polite HTTP client (httpx, tenacity): robots.txt, delay, retries, size cap
     issues.py    what to fetch: a paper's day, from a site profile and a date or from a URL
+    links.py     the links of a 版面 page to the same day of the same site
     walk.py      one issue: its 版面 pages, then their article pages, resumable
     store.py     OUT/PAPER/YYYY-MM-DD, atomic writes, the manifest of 版面 pages read
 

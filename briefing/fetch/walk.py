@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from ..errors import InputError
 from .client import Client
 from .errors import FetchError, HostError
 from .issues import Issue
+from .links import clean, day_link, day_links
 from .store import atomic_write, day_folder, file_name, load_manifest, save_manifest, sweep_parts
 
 OnError = Callable[[Exception], None]
@@ -47,7 +46,7 @@ class Walk:
             sweep_parts(self.outcome.folder)
         try:
             if self.issue.family.kind(self.issue.start) == "article":
-                self._articles([self._clean(self.issue.start)])
+                self._articles([clean(self.issue.start)])
             else:
                 self._articles(self._layouts())
         except HostError as error:
@@ -57,7 +56,7 @@ class Walk:
 
     def _layouts(self) -> list[str]:
         """Every 版面 page of the day reachable from the start, in order; the article URLs they list."""
-        queue, seen, articles = [self._clean(self.issue.start)], set(), {}
+        queue, seen, articles = [clean(self.issue.start)], set(), {}
         while queue:
             url = queue.pop(0)
             seen.add(url)
@@ -84,7 +83,7 @@ class Walk:
             return known
         try:
             final, body = self._get(url)
-            links, is_layout = self._parse_layout(final, body)
+            links, is_layout = day_links(self.issue, final, body)
         except HostError:
             raise
         except FetchError as error:
@@ -112,48 +111,8 @@ class Walk:
             if not isinstance(links, list):
                 return None
             checked[key] = [link for link in links if isinstance(link, str)
-                            and self._day_link(url, link) == (kind, link)]
+                            and day_link(self.issue, url, link) == (kind, link)]
         return checked
-
-    def _parse_layout(self, url: str, body: bytes) -> tuple[dict, bool]:
-        from ..read.htmltext import parse_html
-        from ..read.layout import parse_layout
-
-        try:
-            raw, tree = parse_html(body, url)
-        except InputError as error:
-            raise FetchError(url, error.problem, error.fix) from None
-        pages, articles = [], []
-        for element in tree.iter("a", "area"):
-            link = self._day_link(url, element.get("href") or "")
-            if link is not None:
-                kind, target = link
-                (pages if kind == "layout" else articles).append(target)
-        if not articles and len(set(pages)) <= 1:
-            raise FetchError(url, f"is not a {self.issue.family.name} 版面 page of {self.issue.date}: it links to "
-                                  "no other page and no article of the day",
-                             "check the URL, or the site's profile (the site may have changed its pages)")
-        return {"pages": list(dict.fromkeys(pages)), "articles": list(dict.fromkeys(articles))}, \
-            parse_layout(raw, tree) is not None
-
-    def _day_link(self, base: str, href: str) -> tuple[str, str] | None:
-        """('layout'|'article', URL) for a link to a page of this day on this site; None for any other link."""
-        href = href.strip()
-        if not href or href.startswith(("javascript:", "mailto:", "#")):
-            return None
-        target = self._clean(urljoin(base, href))
-        if urlsplit(target).hostname != urlsplit(base).hostname:
-            return None  # never a link off the site
-        kind = self.issue.family.kind(target)
-        if kind is None or self.issue.family.date_of(target) != self.issue.date:
-            return None
-        return kind, target
-
-    @staticmethod
-    def _clean(url: str) -> str:
-        """Without query and fragment: content_1.htm?div=-1 and content_1.htm are one article."""
-        parts = urlsplit(url)
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
     def _articles(self, urls: list[str]) -> None:
         for url in urls:
