@@ -81,6 +81,16 @@ def test_the_fetched_day_briefs_the_two_page_story_as_one_item(server, tmp_path)
     assert (brief["start"], brief["end"]) == ("2024-03-12", "2024-03-12")
 
 
+def test_brief_of_a_url_that_gives_nothing_is_the_fetchs_one_line(server, tmp_path):
+    server.site.page("/robots.txt", "")
+    out = tmp_path / "day.md"
+    result = CliRunner().invoke(cli, ["brief", server.url(CLASSIC + "node_2.htm"), "--fetch-dir", str(tmp_path / "f"),
+                                      "--period", "day", "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    (line,) = result.stderr.splitlines()
+    assert "node_2.htm: is not there (HTTP 404)" in line
+
+
 def test_politely_one_request_at_a_time_with_the_delay_and_a_user_agent_naming_briefing(server, tmp_path):
     classic_day(server.site)
     result = CliRunner().invoke(cli, ["fetch", server.url(CLASSIC + "node_2.htm"), "-o", str(tmp_path),

@@ -196,8 +196,8 @@ def fetch_inputs(paths: tuple[str, ...], fetch_dir: str | None, reporter: Report
     urls = tuple(p for p in paths if p.startswith(URL_PREFIXES))
     issues = _issues(urls, (), None, load_profiles(sites_file), reporter)
     outcomes = _run(issues, str(out), _settings(delay, timeout, retries), reporter, False)
-    folders = {issue.start: str(outcome.folder) for issue, outcome in zip(issues, outcomes)}
-    kept = (folders.get(p) if p.startswith(URL_PREFIXES) else p for p in paths)  # a URL that failed is left out
+    folders = {issue.start: str(outcome.folder) for issue, outcome in zip(issues, outcomes) if outcome.folder.is_dir()}
+    kept = (folders.get(p) if p.startswith(URL_PREFIXES) else p for p in paths)  # a URL that gave nothing is left out
     return tuple(dict.fromkeys(p for p in kept if p))
 
 
