@@ -33,18 +33,19 @@ _BARE_SPEECH = re.compile(r"^(?:分别|先后|也|还|并)?(致辞|讲话|发言
 _REPORTED_TO = re.compile(r"^(?:分别|先后)?作(?:了)?(?:工作)?汇报$|^汇报$")
 _HEARD = re.compile(r"^(?:在[^，。]{1,10}?)?听取([^，。]{2,30}?)(?:的)?汇报")
 _HOSTED = re.compile(r"^(?:出席|主持|主持召开)([^，。]{2,30}?)(?:并|$)")
-_PRESIDED_AND = re.compile(r"^(主持|出席)(?:了)?并(讲话|致辞|作总结讲话|作动员讲话)$")
+_PRESIDED_AND = re.compile(r"^(主持|出席|参加)(?:了)?并(讲话|致辞|作总结讲话|作动员讲话)$")
 _HEADLINE_EVENT = re.compile(r"^([\u4e00-\u9fff]{2,16}?)(?:举行|召开)([\u4e00-\u9fff“”]{2,20})$")
 #: 在江苏作宣讲报告: a lecture whose topic is the headline's (中央宣讲团…宣讲党的二十届四中全会精神).
 _BARE_LECTURE = re.compile(r"^在([^，。]{2,14}?)(?:作)?(?:宣讲报告|宣讲)$")
-_LECTURE_TOPIC = re.compile(r"宣讲([^，。\s]{4,24}?精神)")
+_LECTURE_TOPIC = re.compile(r"宣讲(?!团)([^，。\s]{4,24}?精神)")
 #: 《求是》杂志发表习近平总书记的重要文章《…》; 人民日报发表张国清署名文章《…》.
 _ARTICLE_RE = re.compile(r"(?:《(?P<journal>[^》]{2,8})》(?:杂志)?)?(?:发表|刊发|刊登)(?P<who>[^《》。\n]{2,40}?)的?"
                          r"(?P<kind>重要文章|署名文章)《(?P<what>[^》]{2,40})》")
 #: What a host's act begins with that a companion's does not share: 带队视察 → 陪同某某视察.
 _HOST_LEAD = re.compile(r"^(?:带队|率队|带领[^，。]{0,12}?(?=赴|到|前往|深入|视察|调研|考察))")
-_ATTENDED = re.compile(r"^(?:出席|参加)(?:了)?([^，。]{4,40}?)(?:并[^，。]*)?$")
-_STEP = re.compile(r"^(?:来到|走进|步入|抵达|前往|到达|乘)")
+_ATTENDED = re.compile(r"^(?:出席|参加)(?:了)?([^，。并]{4,40})(?:并[^，。]*)?$")
+_STEP = re.compile(r"^(?:来到|走进|步入|乘车|乘坐|乘机|乘专机|同[^，。]{1,12}?(?:登上|步入|走上|来到|一同|共同步入|检阅))")
+_SPOKEN = re.compile(r"^(?:就[^，。]{2,30})?(?:提出|作了?说明|阐述|回答|介绍)")
 _RECENT = 10  # days before publication a stated day may lie and still be the act's (not background)
 _LONG = 40  # a phrase longer than this is a page's run-on text: another report's shorter phrase is better
 
@@ -78,10 +79,13 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
     for name in present:  # the body's sentences; the headline's only when the body gives no act
         found = phrases(text, name, reported=(i, name) in seen or name in _headline(article), year=year,
                         others=others)
-        said[name] = [(at, p) for at, p in found if at < body_end] or found[:1]
+        body = [(at, p) for at, p in found if at < body_end]
+        head = [(at, p) for at, p in found if at >= body_end][:1]
+        said[name] = body if any(not _STEP.match(p) and not _SPOKEN.match(p) for _, p in body) else body + head
     own = [name for name in present if any(not JOIN_RE.match(p) for _, p in said[name])]
     host = min(own, key=lambda name: rows[name][:3]) if own else None
     host_at, host_act = _main_act(said[host]) if host else (0, "")
+    host_act = name_the_event(host_act, text)
     opening = _opening_day(text, published)
     stated = {name: _stated_day(text, name, published) or opening for name in present}
     host_day = day_of(text, host_at, published, default=stated[host]) if host else opening
@@ -90,14 +94,17 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
         kept: list[str] = []
         last = None
         for at, phrase in said[name]:
-            if JOIN_RE.match(phrase) and host and host != name:
+            if _STEP.match(phrase) or _SPOKEN.match(phrase) and name == host:
+                continue  # 来到…, 乘车抵达: a step of the act; 就…提出4点建议: what was said at it
+            joins = host and host != name and rows[host][:2] <= rows[name][:2]  # one joins a senior's act
+            if JOIN_RE.match(phrase) and joins:
                 verb = "陪同" if phrase.startswith("陪同") else "参加"
                 attended = _ATTENDED.match(host_act)  # 李强出席开幕式 → 参加开幕式 (not 参加李强出席…)
                 phrase = f"{verb}{attended.group(1)}" if attended else f"{verb}{host}{_HOST_LEAD.sub('', host_act)}"
                 day = host_day
-            elif _REPORTED_TO.match(phrase) and host and host != name and (heard := _HEARD.match(host_act)):
+            elif _REPORTED_TO.match(phrase) and joins and (heard := _HEARD.match(host_act)):
                 phrase, day = f"向{host}汇报{heard.group(1)}", host_day  # 作了汇报: to the host who heard it
-            elif (speech := _BARE_SPEECH.match(phrase)) and host and host != name and \
+            elif (speech := _BARE_SPEECH.match(phrase)) and joins and \
                     (event := _HOSTED.match(host_act)):
                 phrase, day = f"出席{event.group(1)}并{speech.group(1)}", host_day  # 分别致辞: at the host's event
             else:
@@ -158,9 +165,10 @@ def _stated_day(text: str, name: str, published: dt.date) -> dt.date | None:
 
 
 def _main_act(said: list[tuple[int, str]]) -> tuple[int, str]:
-    """The host's act that the report is about: the first that is not a step of it (来到, 走进)."""
+    """The host's act that the report is about: the first that is not a step of it (来到, 走进) nor what
+    was said at it (就…提出4点建议)."""
     own = [(at, p) for at, p in said if not JOIN_RE.match(p)]
-    return next(((at, p) for at, p in own if not _STEP.match(p)), own[0] if own else (0, ""))
+    return next(((at, p) for at, p in own if not _STEP.match(p) and not _SPOKEN.match(p)), own[0] if own else (0, ""))
 
 
 def _once_per_event(acts: list[tuple]) -> tuple[Activity, ...]:

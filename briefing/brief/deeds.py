@@ -102,7 +102,8 @@ JOIN_RE = re.compile(r"^(?:参加|出席|陪同|列席)(?:了)?(?:上述|有关|
                      r"汇报会|会议|仪式|欢迎仪式|座谈会|检查|宴会)?$")
 #: An act whose object is a bare kind of event (出席会议并讲话, 主持仪式): the report names the event.
 _BARE_OBJECT_RE = re.compile(r"^(主持|出席|参加|主持召开)(会议|仪式|开幕式|闭幕式|座谈会|汇报会|大会|论坛|峰会|典礼|发布会|"
-                             r"推进会|调度会|活动)((?:并|和)(?:讲话|致辞|发言|作总结讲话|宣布[^，。]{0,12}))?$")
+                             r"推进会|调度会|活动|开幕会|闭幕会)((?:并|和)(?:讲话|致辞|发言|作总结讲话|宣布[^，。]{0,12}|"
+                             r"发表(?:重要|主旨)?(?:讲话|演讲)|作报告))?$")
 _EVENT_START = re.compile(r"[，。；：、！？\n“”]|召开|举行|出席|参加|主持|在|于|日|的$")
 #: What is announced, not done: 将出席, 拟于, 即将访问.
 _PLAN_RE = re.compile(r"^(?:将|拟|即将|准备|计划|将于|将在|将要)")
@@ -213,7 +214,8 @@ def _trim(rest: str) -> str | None:
         phrase += "，" + rest[end.end():more.start()]  # 签署国务院令，公布…; 致电某某，祝贺他当选…
     if phrase.startswith("在") and not _VERB_RE.search(phrase, 1):
         return None  # 在领导…的伟大实践中: a setting, no deed
-    if _MODIFIER_RE.search(phrase) or re.match(r"^[\u4e00-\u9fff]{1,4}中的", phrase):
+    if _MODIFIER_RE.search(phrase) or re.match(r"^[\u4e00-\u9fff]{1,4}中的", phrase) or \
+            re.search(r"(?:讲话|指示|批示|文章|贺信|回信|复信|报告)中$|^(?:陪同|随行)人员", phrase):
         return None  # 习近平主席提出的倡议顺应…, 复信中的勉励: the leader qualifies a noun, does nothing
     for pattern in _SHORTER:
         phrase = pattern.sub("", phrase)

@@ -44,7 +44,10 @@ def leaders_of(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | N
     if not (roster and roster.only):
         for name, (beside, side) in _companions(texts, rows).items():
             rank, order, secondary, (i, at), _ = rows[beside]
-            rows[name] = (rank, order, secondary, (i, at + side), "")  # just before or after the leader beside them
+            if title := protocol.title(name):  # a national leader named bare (王毅等参加): the table places them
+                rows[name] = (rank_of(title), protocol.order(name, title), _secondary(title), (i, at + side), title)
+            else:  # just before or after the leader beside them
+                rows[name] = (rank, order, secondary, (i, at + side), "")
     others = re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))) if rows else None
     acts = find_acts(reports, texts, rows, seen, others, protocol, period)
     leaders = [(rank, order, secondary, where, Leader(name, title, rank, acts[name]))
@@ -72,7 +75,7 @@ def choose_level(titles: dict[str, list[str]], protocol: Protocol) -> str:
 #: A list of names that acts together (何立峰、吴政隆参加上述活动), after punctuation or after the office of
 #: its first member (全国政协副主席邵鸿、何报翔、杨震出席).
 _LIST_RE = re.compile(r"(?:^|(?<=[，。；：\n])|(?<=主席)|(?<=委员)|(?<=书记)|(?<=主任)|(?<=部长)|(?<=总理)|(?<=委员长))"
-                      r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?=等?(?:参加|陪同|出席))")
+                      r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}?)(?=等?(?:参加|陪同|出席))")
 
 
 def _companions(texts: Sequence[str], known: dict) -> dict[str, tuple[str, int]]:
