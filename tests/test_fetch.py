@@ -113,6 +113,19 @@ def test_a_longer_crawl_delay_in_robots_txt_wins(server, tmp_path):
     assert pauses == [5.0, 5.0]  # robots.txt, then each article after five seconds, not half a second
 
 
+def test_a_503_with_retry_after_is_tried_again_after_that_long(server, tmp_path):
+    classic_day(server.site)
+    server.site.routes[CLASSIC + "content_4101.htm"].fail_first = 1
+    server.site.routes[CLASSIC + "content_4101.htm"].retry_after = "7"
+    pauses = []
+    client = Client(Settings(delay=0.5, retries=2), sleep=pauses.append, clock=lambda: 100.0)
+    (outcome,) = fetch_issues([issue_for_url(server.url(CLASSIC + "content_4101.htm"), load_profiles())], tmp_path,
+                              client, print)
+    client.close()
+    assert (outcome.fetched, outcome.failed) == (1, 0)
+    assert 7.0 in pauses and server.site.routes[CLASSIC + "content_4101.htm"].served == 2
+
+
 def test_a_rerun_fetches_only_what_is_missing(server, tmp_path):
     classic_day(server.site)
     fetch(server.url(CLASSIC + "node_2.htm"), "-o", str(tmp_path))

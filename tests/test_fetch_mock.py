@@ -135,7 +135,8 @@ class Route:
 
     body: bytes = b""
     status: int = 200
-    fail_first: int = 0  # answer 500 this many times first
+    fail_first: int = 0  # answer 500 this many times first (503 with a Retry-After when retry_after is set)
+    retry_after: str = ""
     delay: float = 0.0  # seconds before answering (a slow page)
     location: str | None = None  # a redirect
     truncate: bool = False  # declare more bytes than are sent, then hang up
@@ -175,7 +176,8 @@ class _Handler(BaseHTTPRequestHandler):
         route.served += 1
         time.sleep(route.delay)
         if route.served <= route.fail_first:
-            return self._send(500, b"<html><body>busy</body></html>")
+            headers = {"Retry-After": route.retry_after} if route.retry_after else {}
+            return self._send(503 if route.retry_after else 500, b"<html><body>busy</body></html>", headers)
         if route.location:
             self.send_response(302)
             self.send_header("Location", route.location)
@@ -191,8 +193,10 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return self._send(route.status, route.body)
 
-    def _send(self, status: int, body: bytes) -> None:
+    def _send(self, status: int, body: bytes, headers: dict | None = None) -> None:
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

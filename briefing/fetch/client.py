@@ -15,6 +15,7 @@ from .errors import FetchError, HostError, MissingDependency, OffSite
 #: small enough that a wrong link to a video or an archive stops early.
 MAX_PAGE_BYTES = 8 * 2**20
 MAX_REDIRECTS = 5
+MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After is waited only this long (then the page fails, the run goes on)
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 _NAME_ERRORS = ("Name or service not known", "nodename nor servname", "Temporary failure in name resolution",
                 "No address associated", "getaddrinfo failed", "Errno -2", "Errno -3", "Errno 11001")
@@ -45,9 +46,10 @@ class Settings:
 class _Transient(Exception):
     """A 5xx or 429 answer: worth another try after a pause."""
 
-    def __init__(self, status: int) -> None:
+    def __init__(self, status: int, retry_after: str = "") -> None:
         super().__init__(f"HTTP {status}")
         self.status = status
+        self.retry_after = min(float(retry_after), MAX_RETRY_AFTER) if retry_after.strip().isdigit() else 0.0
 
 
 class Client:
@@ -87,7 +89,10 @@ class Client:
             target = urljoin(url, location)
             if urlsplit(target).hostname != host:
                 raise OffSite(url, f"redirects off the site to {target}; not followed",
-                                 "check the URL in a browser; the page may have moved")
+                              "check the URL in a browser; the page may have moved")
+            if not url.endswith("/robots.txt") and not self._robots_for(target).can_fetch("briefing", target):
+                raise FetchError(url, f"redirects to {target}, which {host}/robots.txt disallows; not followed",
+                                 "fetch only what the site allows")
             url = target
         raise FetchError(url, f"redirects more than {MAX_REDIRECTS} times", "check the URL in a browser")
 
@@ -103,9 +108,11 @@ class Client:
         import httpx
         import tenacity
 
+        # pauses of 2, 4, 8 … times the delay between requests, or as long as a Retry-After asks (up to 2 min)
+        backoff = tenacity.wait_exponential(multiplier=max(self.settings.delay, 0.01) * 2, max=60)
         retrying = tenacity.Retrying(
             stop=tenacity.stop_after_attempt(self.settings.retries + 1),
-            wait=tenacity.wait_exponential(multiplier=max(self.settings.delay, 0.01) * 2, max=60),
+            wait=lambda state: max(backoff(state), _retry_after(state.outcome.exception())),
             retry=tenacity.retry_if_exception(_is_transient), sleep=self._sleep, reraise=True)
         try:
             return retrying(self._once, url)
@@ -127,7 +134,7 @@ class Client:
         try:
             with self._http.stream("GET", url) as response:
                 if response.status_code in _RETRY_STATUS:
-                    raise _Transient(response.status_code)
+                    raise _Transient(response.status_code, response.headers.get("retry-after", ""))
                 if response.is_redirect:
                     return response.status_code, b"", response.headers.get("location", "")
                 return response.status_code, self._read_capped(url, response), None
@@ -188,6 +195,10 @@ class Client:
             parser.modified()
             self._robots[host] = parser
         return self._robots[host]
+
+
+def _retry_after(error: BaseException | None) -> float:
+    return error.retry_after if isinstance(error, _Transient) else 0.0
 
 
 def _is_transient(error: BaseException) -> bool:
