@@ -131,6 +131,7 @@ class BriefItem:
     key: str = ""  # unique within a brief; highlights refer to items by it
     section: str = ""  # the section the item was sorted into (for a listed item: where it would go)
     score: float = 0.0  # the selection score (higher is more important)
+    tier: int = 0  # 1 leads the brief, 2 in full, 3 may be listed, 4 left out of the items in full; 0 unrated
 
 
 @dataclass(frozen=True)

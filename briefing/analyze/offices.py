@@ -157,6 +157,14 @@ def _looks_translit(word: str) -> bool:
     return sum(ch in _TRANSLIT for ch in word) >= 3
 
 
+def is_foreign(text: str) -> bool:
+    """Whether the text names a foreign country, people or international body (俄罗斯, 中越两党, 汉学家, 世界…大会)."""
+    return bool(_FOREIGN_RE.search(text) or _FOREIGN_MORE.search(text))
+
+
+_FOREIGN_MORE = re.compile(r"中[越老柬俄美日韩法德英]|两党|汉学家|外国|国王|王储|总统|首相|外交大臣|世界[\u4e00-\u9fff]{0,6}大会")
+
+
 def chinese_name(name: str) -> bool:
     """A name that can be a Chinese official's: a surname, two or three characters, not a common word."""
     if name in NON_NAMES or not 2 <= len(name) <= 4:

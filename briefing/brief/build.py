@@ -13,7 +13,8 @@ from .cn import cn_date
 from .keywords import brief_keywords, period_keywords
 from .leaders import leaders_of
 from .periods import PERIOD_TITLES, default_issue
-from .protocol import load_protocol
+from .importance import rate
+from .protocol import Level, Protocol, load_protocol
 from .sections import OTHER, section_of
 from .select import DEFAULT_LENGTH, SELECTION_RULE, choose
 from .stories import duplicate_groups
@@ -32,23 +33,25 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     leads = lead_positions(summaries)
     grouped: dict[str, list[BriefItem]] = {name: [] for name, _ in lexicon} | {OTHER: []}
     reports = []  # (the title of the item, each article it is made of): for 领导活动
+    protocol = load_protocol(config.protocol)
+    national = [name for name, _ in protocol.leaders]  # in protocol order: the General Secretary first
     for group in duplicate_groups(summaries):
         members = [summaries[i] for i in group]
         item = make_item(members, weights, config.sentences, config.stopwords, any(i in leads for i in group),
                          config.papers)
-        name = section_of(min(members, key=_earliest), lexicon)
+        name = section_of(min(members, key=_earliest), lexicon, national)
         grouped[name].append(dataclasses.replace(item, section=name))
         reports.extend((item.title, summaries[i]) for i in group)
+    level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end))
+    grouped = {name: [_rated(item, protocol, level) for item in items] for name, items in grouped.items()}
     limit = config.length or DEFAULT_LENGTH[period]
-    full, rest = choose(grouped, limit, config.section_lengths())
+    full, rest = choose(grouped, limit, config.section_lengths(), fill=(limit + 1) // 2)
     keyed = iter(range(1, len(summaries) + 1))
     sections = tuple(Section(name, tuple(dataclasses.replace(i, key=str(next(keyed))) for i in items))
                      for name, items in full.items() if items)
     more = tuple(dataclasses.replace(i, key=str(next(keyed))) for i in rest)
     items = [item for section in sections for item in section.items]
     ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep section order
-    protocol = load_protocol(config.protocol)
-    level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end))
     return Brief(
         title=config.title or PERIOD_TITLES[period],
         issue=str(config.issue if config.issue is not None else default_issue(start, period)), unit=config.unit,
@@ -63,6 +66,11 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         leaders_rule=LEADERS_RULE.format(level=LEVEL_NAMES.get(level.name, level.name),
                                          description=level.description, date=cn_date(protocol.date, year=True)),
     )
+
+
+def _rated(item: BriefItem, protocol: Protocol, level: Level) -> BriefItem:
+    tier, score, _ = rate(item, protocol, level)
+    return dataclasses.replace(item, tier=tier, score=score)
 
 
 def _earliest(summary: ArticleSummary) -> tuple[str, str, int]:

@@ -58,7 +58,7 @@ def leaders_of(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | N
 def choose_level(titles: dict[str, list[str]], protocol: Protocol) -> str:
     """The level of the office whose inputs these are: district or city when the paper writes its own
     offices bare (区委书记), else national when the national leaders and ministers are named at least as
-    often as provincial officials, else province."""
+    often as provincial officials, else province; district when no official is named at all."""
     bare = {m.group(1) or m.group(2) for ts in titles.values() for t in ts if (m := _BARE_LOCAL.match(t))}
     if bare & {"区", "县"}:
         return "district"
@@ -67,6 +67,8 @@ def choose_level(titles: dict[str, list[str]], protocol: Protocol) -> str:
     bands = Counter(min(rank_of(t) // 100, 2) for name, ts in titles.items() for t in ts
                     if rank_of(t) < 999 and protocol.title(name) is None)
     bands[0] += sum(len(ts) or 1 for name, ts in titles.items() if protocol.title(name) is not None)
+    if not sum(bands.values()):
+        return "district"  # no official named: a local paper's own news (nothing to list either way)
     if bands[0] >= bands[1]:
         return "national"
     return "province" if bands[1] >= bands[2] else "city"

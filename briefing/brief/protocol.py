@@ -42,6 +42,19 @@ class Level:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One row of the importance table: who acts (the largest rank, -1: no leader needed), what kind of
+    act (a pattern on the headline), the tier it gives, its weight within the tier, and its level."""
+
+    kind: str
+    act: str
+    who: int
+    tier: int
+    weight: float = 0.0
+    level: str | None = None
+
+
+@dataclass(frozen=True)
 class Protocol:
     """The table in force: its date and source, the leaders, the unit and province orders, the levels."""
 
@@ -52,6 +65,7 @@ class Protocol:
     provinces: tuple[str, ...] = ()
     levels: tuple[Level, ...] = ()
     recaps: tuple[str, ...] = ()  # headlines of reports that recount or comment: no acts are taken from them
+    importance: tuple[Rule, ...] = ()  # what leads the brief, first match wins
     _position: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -125,7 +139,7 @@ def parse_protocol(data: dict[str, Any], where: str) -> Protocol:
         leaders=tuple((row["name"], row["title"]) for row in leaders),
         central_units=units, provinces=_strings(data, "provinces", where),
         levels=tuple(_level(name, table, where) for name, table in levels.items()),
-        recaps=_patterns(data, "recaps", where))
+        recaps=_patterns(data, "recaps", where), importance=_rules(data, where))
 
 
 def _strings(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -143,6 +157,27 @@ def _patterns(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         except re.error as error:
             raise ConfigError(f"{where}: {key} {pattern!r} is not a regular expression ({error})") from None
     return patterns
+
+
+def _rules(data: dict[str, Any], where: str) -> tuple[Rule, ...]:
+    rows = data.get("importance", [])
+    if not isinstance(rows, list):
+        raise ConfigError(f"{where}: importance must be a list of {{ kind, act, who, tier }} rows")
+    rules = []
+    for n, row in enumerate(rows):
+        ok = (isinstance(row, dict) and isinstance(row.get("act"), str) and isinstance(row.get("who"), int)
+              and row.get("tier") in (1, 2, 3, 4) and isinstance(row.get("weight", 0), (int, float))
+              and row.get("level", "national") in LEVELS)
+        if not ok:
+            raise ConfigError(f"{where}: importance[{n}] needs act (a pattern), who (a rank, -1 for none), "
+                              f"tier (1-4), and may have kind, weight (a number) and level ({', '.join(LEVELS)})")
+        try:
+            re.compile(row["act"])
+        except re.error as error:
+            raise ConfigError(f"{where}: importance[{n}].act {row['act']!r} is not a regular expression ({error})") from None
+        rules.append(Rule(str(row.get("kind", "")), row["act"], row["who"], row["tier"], float(row.get("weight", 0)),
+                          row.get("level")))
+    return tuple(rules)
 
 
 def _level(name: str, table: Any, where: str) -> Level:

@@ -83,10 +83,14 @@ def is_code_or_navigation(text: str) -> bool:
 
 
 def choose(sections: Mapping[str, Sequence[BriefItem]], limit: int, caps: Mapping[str, int] = {},
-           unsure: frozenset[str] = frozenset({"其他"})) -> tuple[dict[str, list[BriefItem]], list[BriefItem]]:
+           unsure: frozenset[str] = frozenset({"其他"}), fill: int | None = None
+           ) -> tuple[dict[str, list[BriefItem]], list[BriefItem]]:
     """Items in full by section, best first, and the rest in date order: first each section's best (in
-    the order of their scores, while the limit allows; not for the `unsure` sections, nor a roundup),
-    then the best of the rest within the caps."""
+    the order of their scores, while the limit allows; not for the `unsure` sections, nor a roundup, nor
+    an item of tier 3 or 4), then the best of the rest within the caps. An item of tier 3 (may be
+    listed) is printed in full only while fewer than `fill` items are (default: all the limit); tier 4
+    never."""
+    fill = limit if fill is None else fill
     ranked = sorted(((item.score, name, n) for name, items in sections.items() for n, item in enumerate(items)),
                     key=lambda t: -t[0])  # stable: ties keep section and input order
     chosen: list[tuple[float, str, int]] = []
@@ -98,7 +102,10 @@ def choose(sections: Mapping[str, Sequence[BriefItem]], limit: int, caps: Mappin
                 break
             if entry in chosen or taken[name] >= caps.get(name, limit):
                 continue
-            if first_pass and (taken[name] or name in unsure or is_roundup(sections[name][n].title)):
+            item = sections[name][n]
+            if item.tier >= 4 or (item.tier == 3 and len(chosen) >= fill):
+                continue
+            if first_pass and (taken[name] or name in unsure or is_roundup(item.title) or item.tier >= 3):
                 continue
             chosen.append(entry)
             taken[name] += 1
