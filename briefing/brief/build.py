@@ -17,6 +17,7 @@ from .importance import rate
 from .protocol import Level, Protocol, load_protocol
 from .sections import OTHER, section_of
 from .select import DEFAULT_LENGTH, SELECTION_RULE, choose
+from .running import running_stories
 from .stories import duplicate_groups
 
 RANK_RULE = "按领导出席、头条位置、涉及金额、关键词集中度、多日或多源报道综合排序"
@@ -35,7 +36,7 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     reports = []  # (the title of the item, each article it is made of): for 领导活动
     protocol = load_protocol(config.protocol)
     national = [name for name, _ in protocol.leaders]  # in protocol order: the General Secretary first
-    for group in duplicate_groups(summaries):
+    for group in running_stories(duplicate_groups(summaries), summaries, national):
         members = [summaries[i] for i in group]
         item = make_item(members, weights, config.sentences, config.stopwords, any(i in leads for i in group),
                          config.papers)

@@ -16,7 +16,6 @@ from .protocol import Level, Protocol, Rule
 
 DEFAULT_TIER = 3
 _LEVEL_BASE = {"national": 0, "province": 100, "city": 200, "district": 300}
-IMPORTANCE_RULE = "本期要点和全文编发按政治重要性排序：先看谁出席（职务排序），再看活动类别（会议、讲话、考察、外事、文件、数据等），再看报道位置和数量"
 
 
 def actor_rank(item: BriefItem, protocol: Protocol, level: Level) -> int | None:

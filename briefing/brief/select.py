@@ -17,8 +17,8 @@ from ..models import Article, BriefItem
 
 #: The default number of items in full, per period (a day fits on two pages, a week on about eight).
 DEFAULT_LENGTH = {"day": 10, "week": 30, "month": 40, "quarter": 50, "year": 60}
-SELECTION_RULE = ("全文编发按重要性得分从高到低选取（领导出席、头条位置、多源报道、涉及金额、关键词集中度），"
-                  "每期不超过{limit}条，各栏目不超过其上限、至少一条；其余列入附录")
+SELECTION_RULE = ("全文编发按政治重要性选取：先看谁的活动（按职务排序）和活动类别（会议、讲话、考察、外事、文件、数据等），"
+                  "再看头条位置、多源报道和关键词集中度；每期不超过{limit}条，各栏目不超过其上限；评论、综述不全文编发；其余列入附录")
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _TERMINATOR_RE = re.compile(r"[。！？!?]")
