@@ -288,8 +288,9 @@ def read_bounded(file, source: str, limit: int = MAX_PAGE_BYTES) -> bytes:
     return data
 
 
-#: A file read whole that is not a page (an eval set, a user dictionary, predictions) stops here.
-MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024
+#: A file read whole that is not a page (an eval set, its predictions) stops here: it is held as bytes and
+#: as text at once, and must stay well under a gigabyte (the evaluation sets of ../shared are 0.1-3 MB).
+MAX_WHOLE_FILE_BYTES = 128 * 1024 * 1024
 
 
 def read_regular_file(path: str | Path, what: str, limit: int = MAX_WHOLE_FILE_BYTES) -> bytes:
