@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..analyze.entities import is_leader
 from ..models import Article, ArticleSummary, BriefItem, Source
-from .cn import full_width
+from .cn import cn_date, full_width
 
 _MONEY_RE = re.compile(r"[万亿]?元")
 #: A column tag before a headline: 【学习贯彻党的二十届四中全会精神】, 【权威访谈】, 新闻特写：.
@@ -115,14 +115,42 @@ def title_coverage(sentence: str, title: str) -> float:
 
 
 def highlight_text(item: BriefItem, repeat: float = 0.6) -> str:
-    """The 要点 line after the headline: the best sentence that does not restate the headline (most of
-    the headline's words in it, or most of its words from the headline)."""
+    """The 要点 line after the headline: one sentence that says who did what (or with what result) and
+    does not restate the headline, preferring one that names the headline's actor; never a sentence
+    without its antecedent (他说…, 部分著作…), a greeting, a filler, a step of a visit (来到…) or a list
+    of who else attended; a relative day (今天上午) becomes the item's date."""
+    sentences = [s for s in dict.fromkeys((*item.summary, *item.candidates)) if _may_lead(s)]
+    actor = _ACTOR_RE.match(item.title)
     for longest in (HIGHLIGHT_CHARS, 10 ** 6):  # a short line first: 要点 are read at a glance
-        for sentence in (*item.summary, *item.candidates):
-            restates = max(title_coverage(sentence, item.title), title_coverage(item.title, sentence))
-            if restates < repeat and 12 <= len(sentence) <= longest:
-                return sentence
+        fitting = [s for s in sentences if 12 <= len(s) <= longest
+                   and max(title_coverage(s, item.title), title_coverage(item.title, s)) < repeat]
+        named = [s for s in fitting if actor and actor.group(1) in s]
+        if named or fitting:
+            return _dated((named or fitting)[0], item.date)
     return ""
+
+
+#: A headline that opens with its actor (习近平会见…, 李强主持召开…): the line should name them too.
+_ACTOR_RE = re.compile(r"^(?:【[^】]*】)?([\u4e00-\u9fff]{2,3}?)(?=会见|会谈|出席|主持|访问|致电|致信|向|同|复信|回信|签署|"
+                       r"在|就|对|接见|举行|发表|考察|视察|听取|作出)")
+#: Sentences a 要点 line must not be: one that leans on an antecedent, a greeting, a filler, a step of a
+#: visit or the list of who else attended.
+_NOT_A_LEAD = re.compile(
+    r"^(?:他|她|它|他们|她们|其|该|此|这|那|本次|此次|上述|这次|这些|部分|与会|大家|据悉|据了解|记者|小分队|"
+    r"[上下]午\d|晚上\d|\d{1,2}时)|(?:致以|表示)(?:诚挚|热烈|亲切|衷心)?的?(?:问候|祝贺|慰问|感谢)[！!。]$|"
+    r"(?:具体实践|生动实践|重要举措|有力举措|具有重要意义)[。！]$|^[^，。]{0,16}(?:来到|步入|走进|抵达)|"
+    r"等(?:出席|参加|陪同)[^，。]{0,8}[。]$|^[一二三四五六七八九十]是|挥手致意|合影留念|热烈掌声|是应[^。]{2,20}邀请")
+_RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日")
+
+
+def _may_lead(sentence: str) -> bool:
+    return not _NOT_A_LEAD.search(sentence)
+
+
+def _dated(sentence: str, date: str | None) -> str:
+    """今天上午 → 11月12日上午: a brief of a week has no today."""
+    day = cn_date(date) if date else ""
+    return _RELATIVE_DAY.sub(day, sentence) if day else sentence
 
 
 def make_item(group: Sequence[ArticleSummary], weights: dict[str, float], sentences: int = 2,
