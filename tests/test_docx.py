@@ -87,7 +87,7 @@ def test_brief_text_and_runs(tmp_path):
     text = text_of(document)
     for needle in ("每周要情", "第3期", "2024年5月13日—5月19日", "一、本期要点", "二、招商引资与项目建设",
                    "（一）青溪区召开项目推进会", "三、教育与民生", "四、领导活动", "五、本期关键词", "项目、教育",
-                   "报：市委办公室", "发：各乡镇（街道）、区直各单位", "新能源产业园正式签约", "印发"):
+                   "报：市委办公室", "发：各乡镇（街道）、区直各单位", "（来源：2024-05-13，5月13日；2024-05-14，5月14日）", "印发"):
         assert needle in text, needle
     title = next(p for p in document.paragraphs if p.style.name == "Title")
     assert east_asia(title.runs[0]._r) == TITLE
@@ -255,3 +255,22 @@ def test_pdf_of_the_word_brief_keeps_every_punctuation_mark(tmp_path):
     pdf = subprocess.run(["pdftotext", str(tmp_path / "brief.pdf"), "-"], capture_output=True, text=True).stdout
     text = text_of(docx.Document(str(out)))
     assert {m: pdf.count(m) for m in "。、，；：（）《》“”"} == {m: text.count(m) for m in "。、，；：（）《》“”"}
+
+
+def test_a_story_reported_many_times_is_counted_and_the_list_runs_in(tmp_path):
+    import dataclasses
+
+    from briefing.models import Source
+
+    brief = make_brief()
+    reports = tuple(Source("新闻联播", f"r{n}", f"2024-05-1{n}", f"第{n}篇") for n in (3, 3, 4))
+    first = brief.sections[0]
+    item = dataclasses.replace(first.items[0], sources=reports)
+    more = tuple(dataclasses.replace(first.items[0], title=f"列目{n}", key=f"m{n}") for n in range(3))
+    brief = dataclasses.replace(brief, sections=(dataclasses.replace(first, items=(item,)),), more=more)
+    path = tmp_path / "brief.docx"
+    write_brief(brief, path)
+    paragraphs = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert "（来源：新闻联播，5月13日、5月14日，共3篇）" in paragraphs  # not each report cited by title
+    listed = [p for p in paragraphs if p.startswith("1．列目0")]
+    assert len(listed) == 1 and "；2．列目1" in listed[0] and "；3．列目2" in listed[0]  # one run-in paragraph

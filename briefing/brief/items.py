@@ -25,6 +25,7 @@ _LEAD_CHARS = 120  # the event's date is stated at the start of a news lead
 #: reports the day or the day before; dates 25 days back on W46 were background (the plenum).
 EVENT_WINDOW = 10
 HIGHLIGHT_CHARS = 80  # three lines of the Word body
+SUMMARY_CHARS = 120  # an item's summary past its first sentence: about five lines of the Word body
 _HASH_RE = re.compile(r"(?:^|[_-])[0-9a-f]{8,}$|^[0-9a-f_-]{12,}$", re.IGNORECASE)
 _DATE_NAME_RE = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
 
@@ -102,6 +103,16 @@ def source_name(article: Article, papers: Sequence[tuple[str, str]] = ()) -> str
     return ("稿件" if article.id else "本报") + page
 
 
+def _within(sentences: Sequence[str], limit: int) -> list[str]:
+    """The first sentence, then the next ones while the summary stays within `limit` characters."""
+    kept: list[str] = []
+    for sentence in sentences:
+        if kept and sum(map(len, kept)) + len(sentence) > limit:
+            break
+        kept.append(sentence)
+    return kept
+
+
 def cite(article: Article, papers: Sequence[tuple[str, str]] = ()) -> Source:
     """The Source that cites one article in a brief."""
     return Source(source_name(article, papers), article.id, article.date, full_width(display_title(article)),
@@ -122,8 +133,7 @@ def highlight_text(item: BriefItem, repeat: float = 0.6) -> str:
     sentences = [s for s in dict.fromkeys((*item.summary, *item.candidates)) if _may_lead(s)]
     actor = _ACTOR_RE.match(item.title)
     for longest in (HIGHLIGHT_CHARS, 10 ** 6):  # a short line first: 要点 are read at a glance
-        fitting = [s for s in sentences if 12 <= len(s) <= longest
-                   and max(title_coverage(s, item.title), title_coverage(item.title, s)) < repeat]
+        fitting = [s for s in sentences if 12 <= len(s) <= longest and _restates(s, item.title) < repeat]
         named = [s for s in fitting if actor and actor.group(1) in s]
         if named or fitting:
             return _dated((named or fitting)[0], item.date)
@@ -141,6 +151,12 @@ _NOT_A_LEAD = re.compile(
     r"(?:具体实践|生动实践|重要举措|有力举措|具有重要意义)[。！]$|^[^，。]{0,16}(?:来到|步入|走进|抵达)|"
     r"等(?:出席|参加|陪同)[^，。]{0,8}[。]$|^[一二三四五六七八九十]是|挥手致意|合影留念|热烈掌声|是应[^。]{2,20}邀请")
 _RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日")
+
+
+def _restates(sentence: str, title: str) -> float:
+    """How much the sentence repeats the headline, or any part of a headline in parts (引题 主题)."""
+    parts = [title] + [part for part in re.split(r"[ \u3000]+", title) if len(part) >= 6]
+    return max(max(title_coverage(sentence, part), title_coverage(part, sentence)) for part in parts)
 
 
 def _may_lead(sentence: str) -> bool:
@@ -173,7 +189,7 @@ def make_item(group: Sequence[ArticleSummary], weights: dict[str, float], senten
              + 3.0 * centrality)
     dates = sorted(d for d in (event_date(s.article) for s in group) if d)
     return BriefItem(
-        title=title, summary=tuple(full_width(s) for s in first.summary[:sentences]),
+        title=title, summary=tuple(full_width(s) for s in _within(first.summary[:sentences], SUMMARY_CHARS)),
         date=dates[0] if dates else None, figures=tuple(figures[:4]), people=tuple(people.values()),
         sources=tuple(cite(s.article, papers) for s in group),
         candidates=tuple(full_width(s) for s in first.candidates), score=round(score, 4),

@@ -192,6 +192,17 @@ def add_paragraph(document: Document, style: str, text: str = "") -> Paragraph:
     return paragraph
 
 
+COMPACT_LINE_PT = 20  # 领导活动 and 附 in the source style (4号) at 20 pt lines, against the body's 28 pt
+
+
+def _compact(paragraph: Paragraph) -> Paragraph:
+    """Off the page's line grid (GB/T 9704 sets 22 lines a page), at COMPACT_LINE_PT exactly."""
+    paragraph.paragraph_format.line_spacing = Pt(COMPACT_LINE_PT)
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    set_child(paragraph._p.get_or_add_pPr(), "snapToGrid", PPR_ORDER, val="0")
+    return paragraph
+
+
 def _text_width(document: Document):
     section = document.sections[-1]
     return section.page_width - section.left_margin - section.right_margin
@@ -214,12 +225,15 @@ def _masthead(document: Document, brief: Brief) -> None:
 
 
 def _sources(item: BriefItem) -> str:
-    """（来源：paper page，4月21日；《other title》，paper page，4月22日）: other articles cited by their titles."""
-    cited = []
+    """（来源：paper page，4月21日）, or （来源：paper，4月21日、22日，共3篇）: a story's reports counted, not
+    each cited (the draft keeps every one)."""
+    by_source: dict[str, list[str]] = {}
     for source in item.sources:
-        parts = [f"《{official(source.title)}》" if source.title != item.title else "",
-                 official(source.source), cn_date(source.date)]
-        cited.append("，".join(part for part in parts if part))
+        by_source.setdefault(official(source.source), []).append(cn_date(source.date))
+    cited = []
+    for name, dates in by_source.items():
+        days = "、".join(d for d in dict.fromkeys(dates) if d)
+        cited.append("，".join(part for part in (name, days, f"共{len(dates)}篇" if len(dates) > 1 else "") if part))
     return f"（来源：{'；'.join(cited)}）" if cited else ""
 
 
@@ -314,15 +328,16 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
             add_paragraph(document, "Brief Source", f"（{official(brief.leaders_rule)}。）")
         for leader in brief.leaders:
             done = "；".join(f"{cn_date(a.date)}{official(a.text)}" for a in leader.activities)
-            add_paragraph(document, "Normal", f"{official(leader.title)}{official(leader.name)}：{done}。")
+            # small and close: 领导活动 is a reference list of a week's dozens of acts
+            _compact(add_paragraph(document, "Brief Source", f"{official(leader.title)}{official(leader.name)}：{done}。"))
     if brief.keywords:
         add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
         add_paragraph(document, "Normal", "、".join(official(k) for k in brief.keywords))
     if brief.more:
         shared = common_source(brief)
         add_paragraph(document, "Heading 1", "附：本期其他报道" + (f"（来源：{official(shared)}）" if shared else ""))
-        for n, item in enumerate(brief.more, 1):
-            add_paragraph(document, "Normal", f"{n}．{_listed(item, shared)}")
+        listed = "；".join(f"{n}．{_listed(item, shared)}" for n, item in enumerate(brief.more, 1))
+        _compact(add_paragraph(document, "Brief Source", listed + "。"))  # one run-in paragraph: looked up, not read
     _closing(document, brief)
     _properties(document, f"{official(brief.title)} {period_text(brief)}", list(brief.keywords))
     _save(document, path)
