@@ -197,3 +197,23 @@ def test_keywords_can_be_left_out_and_are_never_fragments(tmp_path):
     quiet = build_brief(found, dataclasses.replace(BriefConfig(), keywords=False), "week",
                         dt.date(2025, 3, 10), dt.date(2025, 3, 16), 3)
     assert quiet.keywords == ()
+
+
+def test_nothing_vanishes_a_furniture_page_with_a_news_headline_is_listed_and_the_rest_named(tmp_path):
+    rows = [{"id": "r1", "date": "2025-03-12", "title": "青溪区召开重点项目推进会",
+             "text": "青溪区召开重点项目推进会。会议听取了全区重点项目建设进展情况汇报，部署下一阶段工作。"},
+            {"id": "r2", "date": "2025-03-12", "title": "副区长何志强与东城区负责同志举行视频通话",
+             "text": "\n".join(NAV)},
+            {"id": "r3", "date": "2025-03-12", "title": "首页", "text": "\n".join(NAV)}]
+    data = tmp_path / "day.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "b.json"
+    result = CliRunner().invoke(cli, ["brief", str(data), "--period", "day", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    brief = json.loads(out.read_text(encoding="utf-8"))
+    listed = {i["title"]: i for i in brief["more"]}
+    assert "副区长何志强与东城区负责同志举行视频通话" in listed  # its body is furniture, its headline is news
+    assert [s["id"] for s in listed["副区长何志强与东城区负责同志举行视频通话"]["sources"]] == ["r2"]
+    assert [(d["id"], d["title"]) for d in brief["left_out"]] == [("r3", "首页")] and brief["left_out"][0]["reason"]
+    c = brief["counts"]
+    assert c["read"] == 3 and c["dropped"] == 1 and c["shown"] + c["listed"] + c["merged"] + c["dropped"] == 3

@@ -3,20 +3,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from ..config import BriefConfig
-from ..models import Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, Section
-from .items import highlight_text, make_item
-from .cn import cn_date
+from ..models import Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, LeftOut, Section
+from .items import cite, display_title, event_date, highlight_text, make_item, source_name
+from .cn import cn_date, full_width
 from .keywords import brief_keywords, period_keywords
 from .leaders import leaders_of
 from .periods import PERIOD_TITLES, default_issue
 from .importance import rate
 from .protocol import Level, Protocol, load_protocol
-from .sections import OTHER, section_of
-from .select import DEFAULT_LENGTH, SELECTION_RULE, choose
+from .sections import OTHER, section_of, section_of_title
+from .select import DEFAULT_LENGTH, SELECTION_RULE, choose, is_code_or_navigation
 from .running import running_stories
 from .stories import duplicate_groups
 
@@ -47,11 +49,13 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     grouped = {name: [_rated(item, protocol, level) for item in items] for name, items in grouped.items()}
     limit = config.length or DEFAULT_LENGTH[period]
     full, rest = choose(grouped, limit, config.section_lengths(), fill=(limit + 1) // 2)
-    keyed = iter(range(1, len(summaries) + 1))
+    keyed = itertools.count(1)
     sections = tuple(Section(name, tuple(dataclasses.replace(i, key=str(next(keyed))) for i in items))
                      for name, items in full.items() if items)
     more = tuple(dataclasses.replace(i, key=str(next(keyed))) for i in rest)
     items = [item for section in sections for item in section.items]
+    titled, gone = _by_headline(dropped, lexicon, config.papers)
+    more = more + tuple(dataclasses.replace(i, key=str(next(keyed))) for i in titled)
     ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep section order
     return Brief(
         title=config.title or PERIOD_TITLES[period],
@@ -61,12 +65,35 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         sections=sections, more=more, leaders=leaders,
         keywords=brief_keywords(summaries, top) if config.keywords else (),
         counts=Counts(read=len(summaries) + len(dropped), shown=len(items), listed=len(more),
-                      merged=len(summaries) - len(items) - len(more), dropped=len(dropped), inputs=articles_read),
+                      merged=len(summaries) - len(items) - len(more) + len(titled), dropped=len(gone),
+                      inputs=articles_read),
+        left_out=gone,
         classification=config.classification, closing=config.closing, copies=config.copies,
+        print_rule=config.selection_note, print_counts=config.counts_line,
         rule=SELECTION_RULE.format(limit=limit),
         leaders_rule=LEADERS_RULE.format(level=LEVEL_NAMES.get(level.name, level.name),
                                          description=level.description, date=cn_date(protocol.date, year=True)),
     )
+
+
+#: Why a record is left out, in the brief's words (the JSON's `left_out`).
+NOT_NEWS = "非新闻稿件：正文为导航、脚本或网页框架"
+#: A headline that names news (Chinese words, not a site's name or a navigation cell).
+_NEWS_HEADLINE = re.compile(r"[\u4e00-\u9fff]{6}")
+
+
+def _by_headline(dropped: Sequence[Article], lexicon, papers) -> tuple[list[BriefItem], tuple[LeftOut, ...]]:
+    """Records whose text is page furniture: listed by their headline when it is news (何立峰…视频通话),
+    else named in the brief's `left_out` with the reason."""
+    titled, gone = [], []
+    for article in dropped:
+        title = display_title(article)
+        if _NEWS_HEADLINE.search(title) and not is_code_or_navigation(title):
+            titled.append(BriefItem(title=full_width(title), summary=(), date=event_date(article),
+                                    sources=(cite(article, papers),), section=section_of_title(title, lexicon), tier=3))
+        else:
+            gone.append(LeftOut(title, article.id, source_name(article, papers), article.date, NOT_NEWS))
+    return titled, tuple(gone)
 
 
 def _rated(item: BriefItem, protocol: Protocol, level: Level) -> BriefItem:

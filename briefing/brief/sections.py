@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..analyze.offices import is_foreign
 from ..config import Lexicon
-from ..models import ArticleSummary
+from ..models import Article, ArticleSummary
 from .items import display_title
 
 OTHER = "其他"
@@ -16,6 +16,11 @@ MEETINGS = "重要会议与讲话"
 _TOP_LEADER_BONUS = 6  # the General Secretary's acts: as much as a two-character word in the headline
 #: The title of a work inside a headline (《…》, not 《求是》 which names where it was published).
 _WORK_TITLE = re.compile(r"《(?!求是》)[^》]{1,40}》")
+
+
+def section_of_title(title: str, lexicon: Lexicon) -> str:
+    """The section of a record known only by its headline."""
+    return section_of(ArticleSummary(Article(title=title, paragraphs=()), (), (), ()), lexicon)
 
 
 def section_of(summary: ArticleSummary, lexicon: Lexicon, leaders: Sequence[str] = ()) -> str:
