@@ -180,6 +180,17 @@ class Leader:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """A record of the period that the brief leaves out, named so that nothing vanishes without a trace."""
+
+    title: str
+    id: str | None
+    source: str
+    date: str | None
+    reason: str  # why, in the brief's words
+
+
+@dataclass(frozen=True)
 class Brief:
     """A leadership brief for one period (每日要情 / 每周要情 / 月度要情 …); also the draft a reviewer edits."""
 
@@ -203,7 +214,10 @@ class Brief:
     copies: int | None = None  # 印发份数
     rule: str = ""  # the stated rule by which items were chosen (printed under 本期要点)
     leaders_rule: str = ""  # whom 领导活动 lists and by which table (printed under its heading)
+    left_out: tuple[LeftOut, ...] = ()  # every record of the period that is in no item, and why
     dropped: tuple[Section, ...] = ()  # items a reviewer dropped, by their section, kept to restore; never printed
+    print_rule: bool = True  # print the selection note (rule) under 本期要点
+    print_counts: bool = True  # print the footer's counts line
 
     def items(self) -> tuple[BriefItem, ...]:
         """Every item printed in full, in section order."""
