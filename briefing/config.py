@@ -19,7 +19,7 @@ Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
 _KINDS = {str: 'a "quoted string"', int: "a whole number", float: "a number"}
 _KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections",
          "reference_doc", "line_spacing_pt", "roster", "only_roster", "length", "section_length", "papers", "keywords",
-         "classification", "copies", "level", "protocol"}
+         "classification", "copies", "level", "protocol", "selection_note", "counts_line"}
 LEVELS = ("national", "province", "city", "district")
 
 
@@ -72,6 +72,8 @@ class BriefConfig:
     copies: int | None = None  # 印发份数
     level: str | None = None  # national, province, city or district: who 领导活动 lists; None: from the inputs
     protocol: str | None = None  # an office's own protocol table; None: the shipped data/protocol.toml
+    selection_note: bool = True  # print the selection rule (选编说明) under 本期要点
+    counts_line: bool = True  # print the footer line that counts what became of the period's articles
 
     def lexicon(self) -> Lexicon:
         """The section lexicon in force: the configured one, or the shipped default."""
@@ -155,6 +157,8 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         copies=_bounded(data, "copies", 1, 100000, None, where),
         level=_level(data, where),
         protocol=str(where.parent / protocol) if (protocol := _typed(data, "protocol", str, where)) else None,
+        selection_note=_flag(data, "selection_note", True, where),
+        counts_line=_flag(data, "counts_line", True, where),
     )
 
 

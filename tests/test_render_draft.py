@@ -45,6 +45,7 @@ def edited(data: dict) -> tuple[dict, str, str]:
     assert data["highlights"][1]["text"] in kept["summary"]
     old = list(kept["summary"])
     kept["summary"] = ["审校人员改写的一句话：该项工作按期推进。"]
+    data["highlights"][1]["text"] = kept["summary"][0]  # a 要点 line prints as the draft has it (the page does this)
     data.update(editor_note="本期请各单位重点关注项目落地情况。", classification="内部资料　注意保存",
                 total_issue="108", copies=45, closing=["报：区委常委", "送：各街道党工委"], issue="7",
                 unit="青溪区委办公室")

@@ -50,7 +50,7 @@ def test_article_golden(golden):
 
 def test_brief_escapes_article_text():
     text = render_brief(BRIEF)
-    assert "### 1. \\# 标题里的\\*星号\\*与\\|竖线\\|" in text
+    assert "### （一）\\# 标题里的\\*星号\\*与\\|竖线\\|" in text
     assert "1\\. 以数字开头的句子 \\<b\\>不是列表\\</b\\>。" in text
     assert "None" not in text and "{{" not in text and "{%" not in text
 

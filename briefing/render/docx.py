@@ -5,6 +5,7 @@ import itertools
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +20,9 @@ from docx.text.paragraph import Paragraph
 from ..errors import BriefingError, TemplateError
 from .files import atomic_write
 from ..models import ArticleSummary, Brief, BriefItem
-from . import common_source, issue_day, live_highlights
+from . import issue_day
+from .printed import (HIGHLIGHTS, KEYWORDS, LEADERS, MORE, SECTION, as_printed, counts_line,
+                      highlight_line, leader_line, missing_closing, more_line, outline, rule_line, sources_line)
 from ..brief.keywords import distinct
 from ..brief.cn import cn_date, cn_number, full_width, period_label
 from .ooxml import pin_to_page_foot
@@ -224,19 +227,6 @@ def _masthead(document: Document, brief: Brief) -> None:
     dateline.paragraph_format.tab_stops.add_tab_stop(_text_width(document), WD_TAB_ALIGNMENT.RIGHT)
 
 
-def _sources(item: BriefItem) -> str:
-    """（来源：paper page，4月21日）, or （来源：paper，4月21日、22日，共3篇）: a story's reports counted, not
-    each cited (the draft keeps every one)."""
-    by_source: dict[str, list[str]] = {}
-    for source in item.sources:
-        by_source.setdefault(official(source.source), []).append(cn_date(source.date))
-    cited = []
-    for name, dates in by_source.items():
-        days = "、".join(d for d in dict.fromkeys(dates) if d)
-        cited.append("，".join(part for part in (name, days, f"共{len(dates)}篇" if len(dates) > 1 else "") if part))
-    return f"（来源：{'；'.join(cited)}）" if cited else ""
-
-
 def _item(document: Document, number: int, item: BriefItem) -> None:
     add_paragraph(document, "Heading 2", f"（{cn_number(number)}）{official(item.title)}")
     if item.summary:
@@ -244,23 +234,7 @@ def _item(document: Document, number: int, item: BriefItem) -> None:
     if item.figures:
         add_paragraph(document, "Normal", "主要数据：" + "；".join(official(f) for f in item.figures) + "。")
     if item.sources:
-        add_paragraph(document, "Brief Source", _sources(item))
-
-
-def _listed(item: BriefItem, shared: str = "") -> str:
-    """One line of 附：本期其他报道: title（4月21日，paper page）; the source left out when all share it."""
-    where = "" if shared else "；".join(dict.fromkeys(official(s.source) for s in item.sources))
-    parts = [part for part in (cn_date(item.date), where) if part]
-    return official(item.title) + (f"（{'，'.join(parts)}）" if parts else "")
-
-
-def _counts(brief: Brief) -> str:
-    c = brief.counts
-    text = f"本期共阅读报道{c.read}篇，全文编发{c.shown}条"
-    text += f"，列目{c.listed}条" if c.listed else ""
-    text += f"，合并重复报道{c.merged}篇" if c.merged else ""
-    text += f"，剔除非新闻稿件{c.dropped}篇" if c.dropped else ""
-    return text + "。"
+        add_paragraph(document, "Brief Source", sources_line(item))
 
 
 def _closing(document: Document, brief: Brief) -> None:
@@ -282,8 +256,29 @@ def _closing(document: Document, brief: Brief) -> None:
         # identical borders make one box: thick top and bottom, thin rules between the lines
         set_border(paragraph._p.get_or_add_pPr(), ("top", "bottom"), 8, space=1)
         set_border(paragraph._p.get_or_add_pPr(), ("between",), 4, space=1)
+    _keep_before(document, block)
     spacing = document.styles["Brief Closing"].paragraph_format.line_spacing
     pin_to_page_foot(document, block, spacing.pt if spacing is not None else 28.95)
+
+
+#: Body paragraphs kept on the page of the 版记, so that it never stands alone on the last page.
+KEPT_WITH_CLOSING = 2
+
+
+def _keep_before(document: Document, block: list[Paragraph]) -> None:
+    """The last body paragraphs before the 版记 move with it (keep with next, kept whole): a page break
+    before the 版记 takes them along, so the last page always has text above the 版记."""
+    if not block:
+        return
+    before = []
+    for element in block[0]._p.itersiblings(preceding=True):
+        if element.tag == qn("w:p") and "".join(t.text or "" for t in element.iter(qn("w:t"))).strip():
+            before.append(Paragraph(element, block[0]._parent))
+        if len(before) == KEPT_WITH_CLOSING:
+            break
+    for paragraph in before:
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.keep_together = True
 
 
 def _save(document: Document, path: str | Path) -> None:
@@ -301,46 +296,64 @@ def _umask() -> int:
 
 
 def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None = None,
-                line_spacing_pt: float | None = None) -> None:
-    """Write the brief as a 简报 in the GB/T 9704 layout; the file appears complete or not at all."""
+                line_spacing_pt: float | None = None, warn: Callable[[str], None] | None = None) -> None:
+    """Write the brief as a 简报 in the GB/T 9704 layout; the file appears complete or not at all.
+
+    The parts, their order and numbers come from printed.outline, as the Markdown's do. A brief without
+    a 版记 or a unit is one warning line through `warn` (by default on stderr): the 简报 is incomplete."""
+    brief = as_printed(brief)
+    if missing_closing(brief):
+        (warn or _warn)(missing_closing(brief))
     document = open_reference(reference_doc, line_spacing_pt)
     _masthead(document, brief)
     add_paragraph(document, "Title", f"{period_text(brief)}要情")
     if brief.editor_note:
         add_paragraph(document, "Summary Box", "编者按：" + official(brief.editor_note))
-    add_paragraph(document, "Normal", _counts(brief))
-    if brief.rule:
-        add_paragraph(document, "Brief Source", f"（选编说明：{official(brief.rule)}。）")
-    heading = itertools.count(1)
-    highlights = live_highlights(brief)
-    if highlights:
-        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期要点")
-        for n, h in enumerate(highlights, 1):
-            lead = official(h["text"])
-            add_paragraph(document, "Normal", f"{n}．{official(h['item'].title)}。{lead}")
-    for section in brief.sections:
-        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、{official(section.name)}")
-        for n, item in enumerate(section.items, 1):
-            _item(document, n, item)
-    if brief.leaders:
-        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、领导活动")
-        if brief.leaders_rule:
-            add_paragraph(document, "Brief Source", f"（{official(brief.leaders_rule)}。）")
-        for leader in brief.leaders:
-            done = "；".join(f"{cn_date(a.date)}{official(a.text)}" for a in leader.activities)
-            # small and close: 领导活动 is a reference list of a week's dozens of acts
-            _compact(add_paragraph(document, "Brief Source", f"{official(leader.title)}{official(leader.name)}：{done}。"))
-    if brief.keywords:
-        add_paragraph(document, "Heading 1", f"{cn_number(next(heading))}、本期关键词")
-        add_paragraph(document, "Normal", "、".join(official(k) for k in brief.keywords))
-    if brief.more:
-        shared = common_source(brief)
-        add_paragraph(document, "Heading 1", "附：本期其他报道" + (f"（来源：{official(shared)}）" if shared else ""))
-        listed = "；".join(f"{n}．{_listed(item, shared)}" for n, item in enumerate(brief.more, 1))
-        _compact(add_paragraph(document, "Brief Source", listed + "。"))  # one run-in paragraph: looked up, not read
+    for part in outline(brief):
+        add_paragraph(document, "Heading 1", official(part.heading))
+        _PARTS[part.kind](document, brief, part.body)
+    if counts_line(brief):
+        add_paragraph(document, "Normal", counts_line(brief))
     _closing(document, brief)
     _properties(document, f"{official(brief.title)} {period_text(brief)}", list(brief.keywords))
     _save(document, path)
+
+
+def _highlights(document: Document, brief: Brief, highlights) -> None:
+    if rule_line(brief):
+        add_paragraph(document, "Brief Source", rule_line(brief))
+    for n, highlight in enumerate(highlights, 1):
+        add_paragraph(document, "Normal", highlight_line(n, highlight))
+
+
+def _section(document: Document, brief: Brief, section) -> None:
+    for n, item in enumerate(section.items, 1):
+        _item(document, n, item)
+
+
+def _leaders(document: Document, brief: Brief, leaders) -> None:
+    if brief.leaders_rule:
+        add_paragraph(document, "Brief Source", f"（{official(brief.leaders_rule)}。）")
+    for leader in leaders:
+        # small and close: 领导活动 is a reference list of a week's dozens of acts
+        _compact(add_paragraph(document, "Brief Source", leader_line(leader)))
+
+
+def _keywords(document: Document, brief: Brief, keywords) -> None:
+    add_paragraph(document, "Normal", "、".join(official(k) for k in keywords))
+
+
+def _more(document: Document, brief: Brief, more) -> None:
+    _compact(add_paragraph(document, "Brief Source", more_line(brief)))  # one run-in paragraph: looked up, not read
+
+
+_PARTS = {HIGHLIGHTS: _highlights, SECTION: _section, LEADERS: _leaders, KEYWORDS: _keywords, MORE: _more}
+
+
+def _warn(line: str) -> None:
+    import sys
+
+    print(f"briefing: warning: {line}", file=sys.stderr)
 
 
 def write_article(summary: ArticleSummary, path: str | Path, reference_doc: str | Path | None = None) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import BriefingError
 from .files import atomic_write_text, check_target
-from ..models import Brief, Highlight
+from ..models import Brief
 from .json import load_draft, write_brief_json
 
 __all__ = ["load_draft", "render_to", "render_draft", "publish_draft", "RENDERED"]
@@ -38,9 +38,10 @@ def check_request(output: str | Path, template: str | None, reference_doc: str |
 
 def render_to(brief: Brief, target: str | Path, template: str | None = None,
               reference_doc: str | Path | None = None, line_spacing_pt: float | None = None) -> None:
-    """Write the brief as .docx or .md (by the suffix of `target`), complete or absent."""
+    """Write the brief as .docx or .md (by the suffix of `target`), complete or absent; what prints after a
+    review (removed items, recounted counts) is decided by the renderers themselves (printed.as_printed), so
+    `briefing brief -o x.docx`, `render x.json -o x.docx` and the review page print the same."""
     check_request(target, template, None)
-    brief = prune(brief)
     if Path(target).suffix.lower() == ".docx":
         from .docx import write_brief
 
@@ -49,42 +50,6 @@ def render_to(brief: Brief, target: str | Path, template: str | None = None,
     from .markdown import render_brief
 
     atomic_write_text(target, render_brief(brief, template))
-
-
-def prune(brief: Brief) -> Brief:
-    """The brief as printed after a review: 领导活动 of removed items and emptied sections left
-    out, the footer's counts recounted.
-
-    要点 of removed items the renderers skip themselves; a 要点 line the reviewer cut from the summary
-    follows the summary.
-
-    An activity names its item by title; it is kept while an item in `sections` or `more` has that
-    title or cites an article of that headline, so retitling an item does not lose its activities.
-    """
-    present = {t for item in (*brief.items(), *brief.more) for t in (item.title, *(s.title for s in item.sources))}
-    leaders = []
-    for leader in brief.leaders:
-        kept = tuple(a for a in leader.activities if a.item in present)
-        if kept:
-            leaders.append(dataclasses.replace(leader, activities=kept))
-    # the footer counts what prints: a reviewer's drops leave fewer items than the brief was made with
-    counts = dataclasses.replace(brief.counts, shown=len(brief.items()), listed=len(brief.more))
-    sections = tuple(section for section in brief.sections if section.items)  # all its items moved or dropped
-    return dataclasses.replace(brief, sections=sections, leaders=tuple(leaders), counts=counts,
-                               highlights=_followed(brief))
-
-
-def _followed(brief: Brief) -> tuple[Highlight, ...]:
-    """要点 lines that follow the reviewer: a line taken from the article's sentences that the reviewer
-    took out of the item's summary gives way to the summary's first sentence; a line they wrote stays."""
-    items = {item.key: item for item in brief.items()}
-    kept = []
-    for highlight in brief.highlights:
-        item = items.get(highlight.item)
-        if item and item.summary and highlight.text in item.candidates and highlight.text not in item.summary:
-            highlight = dataclasses.replace(highlight, text=item.summary[0])
-        kept.append(highlight)
-    return tuple(kept)
 
 
 def render_draft(draft: str | Path, output: str | Path, force: bool = False, template: str | None = None,

@@ -21,8 +21,8 @@ from ..models import Brief
 
 VERSION = 1
 PERIODS = ("day", "week", "month", "quarter", "year")
-_KINDS = {str: "a string", int: "a whole number", float: "a number"}
-_PLURALS = {str: "strings", int: "whole numbers", float: "numbers"}
+_KINDS = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+_PLURALS = {str: "strings", int: "whole numbers", float: "numbers", bool: "true or false values"}
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
@@ -70,6 +70,10 @@ def _from_data(kind: Any, value: Any, where: str, source: str) -> Any:
             raise _wrong(where, expected, value, source)
         inner = typing.get_args(kind)[0]
         return tuple(_from_data(inner, v, f"{where}[{i}]", source) for i, v in enumerate(value))
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise _wrong(where, expected, value, source)
+        return value
     ok = isinstance(value, (int, float)) if kind is float else isinstance(value, kind)
     if not ok or isinstance(value, bool):
         raise _wrong(where, expected, value, source)

@@ -11,9 +11,11 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
-from . import common_source, issue_day, live_highlights
+from . import issue_day
+from .printed import (as_printed, cited_line, common_source, counts_line, highlight_line, leader_line, listed_line,
+                      live_highlights, more_line, outline, rule_line, sources_line)
 from ..brief.keywords import distinct
-from ..brief.cn import cn_date, cn_number, period_label
+from ..brief.cn import cn_date, cn_number, full_width, period_label
 from ..models import Brief
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -22,12 +24,13 @@ _MD_LINE_START = re.compile(r"^(\s*)(#|[-+](?=\s)|\d+(?=\.(?:\s|$)))")
 
 
 def escape_md(text: Any) -> str:
-    """Escape Markdown syntax so article text cannot break the layout (`*`, `#`, `|`, …).
+    """Official text (full_width: ASCII , ; : beside Chinese made full-width, as in Word) with Markdown
+    syntax escaped so article text cannot break the layout (`*`, `#`, `|`, …).
 
     Inline markers are always escaped; `#`, `-`, `+` and `1.` only where they would start a
     block, so that figures such as 1.5亿元 stay readable in the raw Markdown.
     """
-    text = _MD_INLINE.sub(r"\\\1", str(text)).replace("\n", " ")
+    text = _MD_INLINE.sub(r"\\\1", full_width(str(text))).replace("\n", " ")
     # `#`, `-`, `+` take a backslash before them; `1.` after the digits (CommonMark escapes punctuation).
     return _MD_LINE_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit()
                                                       else "\\" + m.group(2)), text)
@@ -96,6 +99,11 @@ def environment(extra_dir: str | None = None) -> SandboxedEnvironment:
     env.filters["distinct"] = distinct
     env.filters["cn_date"] = cn_date
     env.filters["cn_number"] = cn_number
+    env.filters["sources_line"] = sources_line
+    env.filters["cited_line"] = cited_line
+    env.filters["listed_line"] = listed_line
+    env.filters["leader_line"] = leader_line
+    env.filters["highlight_line"] = lambda highlight, n: highlight_line(n, highlight)
     return env
 
 
@@ -160,12 +168,16 @@ def check_template(template_file: str) -> None:
 
 
 def render_brief(brief: Brief, template_file: str | None = None) -> str:
-    """The brief as Markdown, through templates/brief.md.j2 or the user's template."""
+    """The brief as Markdown, through templates/brief.md.j2 or the user's template; its parts, their order
+    and numbers from printed.outline, as the Word brief's."""
     from ..brief.build import RANK_RULE
 
-    return render("brief.md.j2", template_file, brief=brief, period_label=period_label(brief.start, brief.end),
+    brief = as_printed(brief)
+    return render("brief.md.j2", template_file, brief=brief, parts=outline(brief),
+                  period_label=period_label(brief.start, brief.end),
                   issue_date=period_label(issue_day(brief), issue_day(brief)), highlights=live_highlights(brief),
-                  shared_source=common_source(brief), rank_rule=RANK_RULE)
+                  shared_source=common_source(brief), rank_rule=RANK_RULE, rule_line=rule_line(brief),
+                  counts_line=counts_line(brief, spaced=True), more_line=more_line(brief))
 
 
 def _template_line(error: Exception) -> str:

@@ -119,7 +119,7 @@
     const summary = el("textarea", "summary");
     summary.value = item.summary.join("\n");
     summary.rows = Math.max(2, item.summary.reduce((n, t) => n + Math.ceil(t.length / 36), 1));  // ~36 characters a line
-    summary.addEventListener("input", () => { item.summary = lines(summary.value); changed(false); });
+    summary.addEventListener("input", () => { setSummary(item, lines(summary.value)); changed(false); });
     box.append(tools, title, summary);
     if ((item.candidates || []).length) {
       const cands = el("ol", "cands");
@@ -127,8 +127,9 @@
       for (const sentence of item.candidates) {
         const li = el("li", item.summary.includes(sentence) ? "used" : "", sentence);
         li.onclick = () => {
-          const at = item.summary.indexOf(sentence);
-          if (at >= 0) item.summary.splice(at, 1); else item.summary.push(sentence);
+          const at = item.summary.indexOf(sentence), next = item.summary.slice();
+          if (at >= 0) next.splice(at, 1); else next.push(sentence);
+          setSummary(item, next);
           changed(true);
         };
         cands.append(li);
@@ -136,6 +137,15 @@
       box.append(cands);
     }
     return box;
+  }
+
+  // A 要点 line that repeats a sentence of its item's summary follows the item when the reviewer takes
+  // that sentence out: it becomes the summary's new first sentence, in the draft (render prints it as is).
+  function setSummary(item, next) {
+    for (const h of draft.highlights || []) {
+      if (h.item === item.key && item.summary.includes(h.text) && !next.includes(h.text) && next.length) h.text = next[0];
+    }
+    item.summary = next;
   }
 
   function dropItem(section, i) {
@@ -197,10 +207,7 @@
     let n = 0;
     if (live.length) {
       add("h2", "", cn(++n) + "、本期要点");
-      live.forEach((h, i) => {  // as briefing.draft: a line cut from the summary follows the summary
-        const item = byKey.get(h.item), cut = (item.candidates || []).includes(h.text) && !item.summary.includes(h.text);
-        add("p", "", (i + 1) + "．" + item.title + "。" + (cut && item.summary.length ? item.summary[0] : h.text));
-      });
+      live.forEach((h, i) => add("p", "", (i + 1) + "．" + byKey.get(h.item).title + "。" + h.text));
     }
     for (const section of draft.sections) {
       if (!section.items.length) continue;
