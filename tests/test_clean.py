@@ -123,3 +123,34 @@ def test_a_navigation_page_with_script_gives_no_sentence(tmp_path):
     record = json.loads(result.output)
     assert record["paragraphs"] == ["区委书记会见了来访客商，双方就合作进行交流。"]
     assert record["summary"] == ["区委书记会见了来访客商，双方就合作进行交流。"]
+
+
+@pytest.mark.parametrize("lines, first", [
+    (["青溪区向志愿者致以节日问候新华社北京12月1日电 今天是国际志愿者日。"], "新华社北京12月1日电 今天是国际志愿者日。"),
+    (["新华社东城3月2日电\u3000题：携手共进\u3000再谱新篇\u3000两地合作又结新果。"], "新华社东城3月2日电 两地合作又结新果。"),
+    (["湖边的游客（资料）。新华社记者 王小明 摄\u3000\u3000秋日的青溪湖畔游人如织。"], "湖边的游客（资料）。 秋日的青溪湖畔游人如织。"),
+    (["今天是国际志愿者日。新华社记者了解到，活动很多。"], "今天是国际志愿者日。新华社记者了解到，活动很多。"),  # no dateline: kept
+])
+def test_a_glued_headline_series_title_and_photo_credit_are_taken_off(lines, first):
+    from briefing.read.clean import unglue_lead
+
+    assert unglue_lead(lines)[0] == first
+
+
+@pytest.mark.parametrize("sentence, alone", [
+    ("二是深化互利合作，拉紧利益纽带。", False), ("一是加强战略沟通，夯实互信根基。", True),
+    ("本台今天起推出系列报道《活力青溪》，今天来看东城街道。", False), ("青溪区召开重点项目推进会。", True),
+])
+def test_sentences_that_cannot_stand_alone(sentence, alone):
+    from briefing.read.clean import not_alone
+
+    assert not_alone(sentence) is not alone
+
+
+def test_a_record_with_a_glued_headline_summarizes_from_its_lead(tmp_path):
+    from briefing import Options, summarize
+
+    text = ("青溪区向志愿者致以节日问候祝大家身体健康新华社北京12月1日电 今天是国际志愿者日，青溪区举行志愿服务表彰活动。"
+            "区委书记周远山为优秀志愿者颁奖。二是完善志愿服务激励机制。")
+    (result,) = summarize(text, Options(sentences=3))
+    assert not any("身体健康新华社" in s or s.startswith("二是") for s in result.summary)

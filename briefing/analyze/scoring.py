@@ -16,7 +16,7 @@ from . import kernels, textrank
 from .analysis import KEYWORD_TAGS, Analysed, analyse_text
 from ..models import Article, ArticleSummary, Keyword, Options
 from .segment import Segmenter, get_segmenter, stopwords
-from ..read.clean import is_furniture, restates
+from ..read.clean import is_furniture, not_alone, restates
 from ..read.text import strip_opener
 
 # --- sentence weights: tuned on ../shared/eval, one-sentence ROUGE-L F1, titles withheld, on the even rows of
@@ -217,7 +217,7 @@ def sentence_scores(analysed: Analysed, title: set[str] = frozenset(), headlines
     scores = textrank.pagerank(graph, damping=SENTENCE_DAMPING, personalization=prior)
     scores = scores / np.maximum(lengths, 1.0) ** length_exponent
     scores = np.where(lengths < MIN_CHARS, scores * 1e-3, scores)
-    excluded = np.array([is_furniture(s) or _restates(s, headlines) for s in analysed.sentences])
+    excluded = np.array([is_furniture(s) or not_alone(s) or _restates(s, headlines) for s in analysed.sentences])
     return np.where(excluded, 0.0, scores)
 
 

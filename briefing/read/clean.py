@@ -162,6 +162,37 @@ def drop_restatements(lines: list[str], title: str, subtitle: str | None = None)
     return [line for line in lines if not (restates(line, title) or (subtitle and restates(line, subtitle)))]
 
 
+#: A headline glued to the dateline of the text under it (…身体健康新华社北京12月1日电 今天是…), as pages
+#: that put the title, the dateline and the lead in one block give it; and a series title after the
+#: dateline (新华社河内11月13日电　题：…　…).
+_GLUED_HEAD_RE = re.compile(r"^[^。！？\n]{4,80}?(?=(?:新华社|中新社|人民日报|央视网消息|本台消息)[^。，、\s]{0,12}?"
+                            r"\d{1,2}月\d{1,2}日电)")
+_DATELINE_TITLE_RE = re.compile(r"(?<=日电)[\s\u3000]*题[:：][^\u3000]{2,60}?\u3000+(?:[^\u3000]{2,40}?\u3000+)?")
+#: A photograph's credit inside a paragraph (…（2024年11月2日摄）。新华社记者 陈诺 摄　徽风皖韵…).
+_INLINE_CREDIT_RE = re.compile(r"(?:新华社|本报|央视)?(?:记者|摄影)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})?\s*摄"
+                               r"(?=[\s\u3000]|$)[\s\u3000]*")
+
+
+def unglue_lead(lines: list[str]) -> list[str]:
+    """The first line without a headline glued before its dateline or a series title after it; every
+    line without a photograph's credit inside it."""
+    if lines:
+        first = _DATELINE_TITLE_RE.sub(" ", _GLUED_HEAD_RE.sub("", lines[0], count=1), count=1)
+        lines = [first, *lines[1:]]
+    return [cleaned for line in lines if (cleaned := _INLINE_CREDIT_RE.sub(" ", line).strip())]
+
+
+#: Sentences that are never a summary on their own: a series' introduction (本台推出系列报道…今天来看…),
+#: a list's later item without its first (二是…), a photograph's caption.
+_NOT_ALONE_RE = re.compile(r"推出(?:大型)?系列(?:报道|节目|评论)|开设专栏|今天(?:我们)?(?:一起)?来看|请看(?:记者|本台)|"
+                           r"^[二三四五六七八九十]是|^第[二三四五六七八九十]，|（[^（）]{0,16}摄）")
+
+
+def not_alone(sentence: str) -> bool:
+    """Whether a sentence cannot stand alone as a summary (a series intro, a list tail, a caption)."""
+    return bool(_NOT_ALONE_RE.search(sentence))
+
+
 def ends_sentence(line: str) -> bool:
     """Whether a line ends like a sentence (its closing quotes and brackets aside)."""
     core = line.rstrip(CLOSERS)

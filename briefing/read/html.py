@@ -38,6 +38,7 @@ class Page:
 
 def read_html(data: bytes, source: str, date: str | None = None) -> list[Article]:
     """The article of an HTML page (or saved fragment of one); a layout page raises LayoutPageError."""
+    from .clean import unglue_lead
     from .layout import check_not_layout
 
     raw, tree = parse_html(data, source)
@@ -46,7 +47,7 @@ def read_html(data: bytes, source: str, date: str | None = None) -> list[Article
     if not page.paragraphs:
         raise InputError(source, "has no article text that could be found",
                          "give the article's own page (not a list or index page), or save its text as .txt")
-    body, byline = split_byline(page.paragraphs)
+    body, byline = split_byline(unglue_lead(list(page.paragraphs)))
     return [Article(title=page.title, paragraphs=tuple(body), subtitle=page.subtitle or None, byline=byline,
                     date=page.date or date, source=source, id=page.id, pretitle=page.pretitle or None,
                     paper=page.paper, page=page.page)]

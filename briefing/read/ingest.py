@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clean import drop_restatements, is_furniture, original_title, unmark, web_lines
+from .clean import drop_restatements, is_furniture, original_title, unglue_lead, unmark, web_lines
 from .decode import decode_bytes
 from ..errors import InputError
 from ..models import Article, Byline
@@ -203,7 +203,7 @@ def _make_article(head: list[str], body: list[str], source: str, date: str | Non
     byline = parse_byline(" ".join(byline_lines)) if byline_lines else Byline()
     title = head[0] if head else ""
     subtitle = " ".join(head[1:]) or None
-    return Article(title=title, subtitle=subtitle, paragraphs=tuple(repair_breaks(body)),
+    return Article(title=title, subtitle=subtitle, paragraphs=tuple(unglue_lead(repair_breaks(body))),
                    byline=byline, date=date, source=source, index=index)
 
 
@@ -408,7 +408,7 @@ def _record_article(line: str, where: str, source: str, date: str | None) -> Art
     title = clean_display(drop_surrogates(str(record.get("title") or "")))
     original, lines = original_title(web_lines(text))
     title = title or clean_display(original or "")
-    paragraphs = [clean_display(line) for line in drop_restatements(lines, title)]
+    paragraphs = [clean_display(line) for line in unglue_lead(drop_restatements(lines, title))]
     record_id, record_date = record.get("id"), record.get("date")
     if record_date not in (None, ""):
         record_date = calendar_date(str(record_date)) if isinstance(record_date, str) else None
