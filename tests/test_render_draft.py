@@ -79,20 +79,69 @@ def test_render_changes_nothing_but_the_output(seed_draft, tmp_path):
     assert result.exit_code == 1 and "already exists; use --force" in result.stderr
 
 
-def test_publish_twice_gives_consecutive_numbers(seed_draft, tmp_path):
+def week_after(data: dict, weeks: int) -> dict:
+    """The draft moved `weeks` weeks on, with the number `brief` gives that week (the ISO week)."""
+    import datetime as dt
+
+    data = json.loads(json.dumps(data))
+    start = dt.date.fromisoformat(data["start"]) + dt.timedelta(weeks=weeks)
+    data.update(start=start.isoformat(), end=(start + dt.timedelta(days=6)).isoformat(),
+                issue=str(start.isocalendar()[1]))
+    return data
+
+
+def test_a_draft_keeps_its_number_and_publishing_again_reuses_it(seed_draft, tmp_path):
     draft = tmp_path / "draft.json"
     draft.write_text(json.dumps(seed_draft, ensure_ascii=False), encoding="utf-8")
     state = tmp_path / "issues.json"
     env = {"BRIEFING_STATE": str(state)}
     first = run("render", draft, "-o", tmp_path / "1.docx", "--publish", env=env)
     assert first.exit_code == 0, first.stderr
-    assert "第1期（总第1期）" in docx_text(tmp_path / "1.docx")
-    assert json.loads(draft.read_text(encoding="utf-8"))["issue"] == "1"  # the draft records what was published
+    assert "第20期（总第1期）" in docx_text(tmp_path / "1.docx")  # what the draft and the review page showed
+    assert "the draft's own number" in first.stdout
+    assert json.loads(draft.read_text(encoding="utf-8"))["total_issue"] == "1"  # the draft records what was published
     assert run("render", draft, "-o", tmp_path / "plain.md", env=env).exit_code == 0
-    assert IssueCounter(state).last("每周要情", "2024") == (1, 1)  # render alone moved nothing
-    assert run("render", draft, "-o", tmp_path / "2.md", "--publish", env=env).exit_code == 0
-    assert "**第2期**（总第2期）" in (tmp_path / "2.md").read_text(encoding="utf-8")
-    assert IssueCounter(state).last("每周要情", "2024") == (2, 2)
+    assert IssueCounter(state).last("每周要情", "2024") == (20, 1)  # render alone moved nothing
+    again = run("render", draft, "-o", tmp_path / "2.md", "--publish", env=env)
+    assert "**第20期**（总第1期）" in (tmp_path / "2.md").read_text(encoding="utf-8")
+    assert "published before: the same numbers again" in again.stdout
+    assert IssueCounter(state).last("每周要情", "2024") == (20, 1)
+    following = tmp_path / "next.json"
+    following.write_text(json.dumps(week_after(seed_draft, 2), ensure_ascii=False), encoding="utf-8")
+    result = run("render", following, "-o", tmp_path / "3.md", "--publish", env=env)
+    assert "**第21期**（总第2期）" in (tmp_path / "3.md").read_text(encoding="utf-8")  # the counter's next, not W22
+    assert "the next of the issue counter" in result.stdout
+
+
+def test_an_office_sets_the_counter_and_publishing_goes_on_from_it(seed_draft, tmp_path):
+    state = tmp_path / "issues.json"
+    env = {"BRIEFING_STATE": str(state)}
+    told = run("issues", "--set", "每周要情", "--year", "2024", "--issue", "47", "--total", "312", env=env)
+    assert told.exit_code == 0 and "第48期（总第313期）" in told.stdout
+    shown = run("issues", env=env)
+    assert "每周要情 2024: last 第47期, 总第312期; next 第48期（总第313期）" in shown.stdout
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps(seed_draft, ensure_ascii=False), encoding="utf-8")
+    assert run("render", draft, "-o", tmp_path / "x.md", "--publish", env=env).exit_code == 0
+    assert "**第48期**（总第313期）" in (tmp_path / "x.md").read_text(encoding="utf-8")
+    assert "last 第48期, 总第313期" in run("issues", env=env).stdout
+    assert "no issue published yet" in run("issues", env={"BRIEFING_STATE": str(tmp_path / "none.json")}).stdout
+
+
+@pytest.mark.parametrize("where", ["config", "draft"])
+def test_a_number_set_in_the_config_or_the_draft_is_the_one_published(seed_draft, tmp_path, where):
+    state = tmp_path / "issues.json"
+    env = {"BRIEFING_STATE": str(state)}
+    run("issues", "--set", "每周要情", "--year", "2024", "--issue", "47", env=env)
+    data = dict(seed_draft, issue="9") if where == "draft" else seed_draft
+    draft = tmp_path / "draft.json"
+    draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    config = tmp_path / "office.toml"
+    config.write_text("issue = 9\n" if where == "config" else "", encoding="utf-8")
+    result = run("render", draft, "-o", tmp_path / "x.md", "--publish", "--config", config, env=env)
+    assert result.exit_code == 0 and f"the issue set in the {'configuration' if where == 'config' else 'draft'}" \
+        in result.stdout
+    assert "**第9期**" in (tmp_path / "x.md").read_text(encoding="utf-8")
 
 
 def test_a_new_year_restarts_the_issue_but_not_the_total(seed_draft, tmp_path):
@@ -119,7 +168,7 @@ def test_state_beside_the_config(seed_draft, tmp_path, monkeypatch):
     draft = tmp_path / "draft.json"
     draft.write_text(json.dumps(seed_draft, ensure_ascii=False), encoding="utf-8")
     assert run("render", draft, "-o", tmp_path / "x.md", "--publish", "--config", config).exit_code == 0
-    assert IssueCounter(tmp_path / "briefing-issues.json").last("每周要情", "2024") == (1, 1)
+    assert IssueCounter(tmp_path / "briefing-issues.json").last("每周要情", "2024") == (20, 1)
 
 
 @pytest.mark.parametrize("change, message", [
@@ -151,13 +200,14 @@ def test_publishing_at_once_takes_different_numbers(seed_draft, tmp_path):
 
     from briefing.render.draft import publish_draft
 
-    drafts = []
-    for n in range(4):
-        drafts.append(tmp_path / f"draft{n}.json")
-        drafts[-1].write_text(json.dumps(seed_draft, ensure_ascii=False), encoding="utf-8")
     state = tmp_path / "issues.json"
+    IssueCounter(state).set_last("每周要情", "2024", 10, 100)
+    drafts = []
+    for n in range(4):  # four weeks' drafts published at once
+        drafts.append(tmp_path / f"draft{n}.json")
+        drafts[-1].write_text(json.dumps(week_after(seed_draft, n), ensure_ascii=False), encoding="utf-8")
     with ThreadPoolExecutor(4) as pool:
-        made = list(pool.map(lambda d: publish_draft(d, d.with_suffix(".md"), state=state), drafts))
-    assert sorted(int(b.issue) for b in made) == [1, 2, 3, 4]
-    assert sorted(int(b.total_issue) for b in made) == [1, 2, 3, 4]
-    assert IssueCounter(state).last("每周要情", "2024") == (4, 4)
+        made = list(pool.map(lambda d: publish_draft(d, d.with_suffix(".md"), state=state).brief, drafts))
+    assert sorted(int(b.issue) for b in made) == [11, 12, 13, 14]
+    assert sorted(int(b.total_issue) for b in made) == [101, 102, 103, 104]
+    assert IssueCounter(state).last("每周要情", "2024") == (14, 104)

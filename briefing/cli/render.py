@@ -22,8 +22,10 @@ from ..errors import BriefingError
               help="Configuration file (default: briefing.toml in the working directory); "
                    "the issue counter is kept beside it.")
 @click.option("--publish", is_flag=True,
-              help="Give the brief the next 第N期 and 总第N期 of its title and year, write them into the "
-                   "draft, and record them (without it nothing but OUT is written).")
+              help="Number the brief and record it: the same numbers when this period was published before, "
+                   "else the config's issue, else one set in the draft by hand, else the counter's next "
+                   "(see `briefing issues`); the numbers are written into the draft (without --publish "
+                   "nothing but OUT is written).")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 def command(draft: str, output: str, template: str | None, reference_doc: str | None,
             config_path: str | None, publish: bool, force: bool) -> None:
@@ -40,12 +42,22 @@ def command(draft: str, output: str, template: str | None, reference_doc: str | 
     from ..render.draft import publish_draft, render_draft
 
     try:
-        made = (publish_draft if publish else render_draft)(draft, output, force, template, config_path,
-                                                             reference_doc)
+        if publish:
+            published = publish_draft(draft, output, force, template, config_path, reference_doc)
+            made = published.brief
+        else:
+            made = render_draft(draft, output, force, template, config_path, reference_doc)
     except BriefingError as error:
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)
     items = sum(len(s.items) for s in made.sections)
     issue = f"第{made.issue}期" + (f"（总第{made.total_issue}期）" if made.total_issue else "")
     click.echo(f"wrote {output}: {made.title} {issue}, {items} items in {len(made.sections)} sections"
-               + (f"; published, numbers recorded and written into {draft}" if publish else ""))
+               + (f"; published ({ORIGINS[published.origin]}), numbers recorded and written into {draft}"
+                  if publish else ""))
+
+
+#: Where a published issue's number came from, as the command says it.
+ORIGINS = {"again": "this period was published before: the same numbers again",
+           "config": "the issue set in the configuration", "draft": "the issue set in the draft",
+           "counter": "the next of the issue counter", "first": "the draft's own number; the counter starts there"}

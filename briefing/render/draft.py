@@ -60,21 +60,73 @@ def render_draft(draft: str | Path, output: str | Path, force: bool = False, tem
     return brief
 
 
+@dataclasses.dataclass(frozen=True)
+class Published:
+    """A published brief and where its 第N期 came from: again (this period was published before, the same
+    numbers reused), config (`issue` in briefing.toml), draft (set in the draft by hand), counter (the next
+    of the title and year), first (the draft's own number, where the counter of its title and year starts)."""
+
+    brief: Brief
+    origin: str
+
+
 def publish_draft(draft: str | Path, output: str | Path, force: bool = False, template: str | None = None,
                   config_path: str | None = None, reference_doc: str | None = None,
-                  state: str | Path | None = None) -> Brief:
-    """Render with the next issue numbers, write them into the draft, and record them in the counter."""
+                  state: str | Path | None = None) -> Published:
+    """Render with the issue numbers (numbered), write them into the draft, and record them in the counter."""
     from .numbering import IssueCounter, state_path
 
     brief, target, config = _prepare(draft, output, force, template, config_path, reference_doc)
     counter = IssueCounter(Path(state) if state else state_path(config_path))
     with counter.locked():
-        issue, total = counter.peek(brief.title, _year(brief))
-        numbered = dataclasses.replace(brief, issue=str(issue), total_issue=str(total))
-        render_to(numbered, target, template, config.reference_doc, config.line_spacing_pt)
-        write_brief_json(numbered, draft)
-        counter.record(brief.title, _year(brief), issue, total)
-    return numbered
+        (issue, total), origin = numbered(brief, config.issue, counter)
+        published = dataclasses.replace(brief, issue=str(issue), total_issue=str(total))
+        render_to(published, target, template, config.reference_doc, config.line_spacing_pt)
+        write_brief_json(published, draft)
+        counter.record(brief.title, _year(brief), issue, total, _period(brief))
+    return Published(published, origin)
+
+
+def numbered(brief: Brief, configured: int | None, counter) -> tuple[tuple[int, int], str]:
+    """The 第N期 and 总第N期 a publication takes, and why (see Published): a period published before keeps
+    its numbers; else the config's issue; else a number set in the draft by hand; else the counter's next
+    once the title and year are counted; else the draft's own number (the period's, as `brief` gave it)."""
+    before = counter.published(brief.title, _period(brief))
+    if before:
+        return before, "again"
+    year = _year(brief)
+    last_issue, last_total = counter.last(brief.title, year)
+    total = _number(brief.total_issue) or counter.peek(brief.title, year)[1]
+    own = _number(brief.issue)
+    if configured is not None:
+        return (configured, total), "config"
+    if own and own != _automatic(brief):
+        return (own, total), "draft"
+    if counter.counting(brief.title, year) or not own:
+        return (last_issue + 1, total), "counter"
+    return (own, total), "first"
+
+
+def _number(text: str) -> int | None:
+    """12 from "12", "第12期" or "总第12期"; None when there is no number."""
+    digits = "".join(ch for ch in str(text) if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def _automatic(brief: Brief) -> int | None:
+    """The number `briefing brief` gives a period when nothing sets one (the ISO week of a week …)."""
+    import datetime as dt
+
+    from ..brief.periods import default_issue
+
+    try:
+        return default_issue(dt.date.fromisoformat(brief.start), brief.period)
+    except (ValueError, KeyError):
+        return None
+
+
+def _period(brief: Brief) -> str:
+    return f"{brief.start}/{brief.end}"
 
 
 def _prepare(draft, output, force, template, config_path, reference_doc):

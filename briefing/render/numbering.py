@@ -1,6 +1,8 @@
 """The issue counter: per brief title, the last 第N期 of each year and the running 总第N期.
 
-A small JSON file, `{"version": 1, "titles": {"每周要情": {"total": 12, "years": {"2025": 3}}}}`,
+A small JSON file, `{"version": 1, "titles": {"每周要情": {"total": 12, "years": {"2025": 3},
+"published": {"2025-01-13/2025-01-19": [3, 12]}}}}` (the numbers each period's issue was published with,
+so publishing it again reuses them),
 beside the configuration when one is given, else in the user's data folder; BRIEFING_STATE names
 another file (tests use it). It is replaced atomically and changed under an exclusive lock on a
 `.lock` file beside it, so two `render --publish` runs at once take different numbers.
@@ -86,10 +88,39 @@ class IssueCounter:
         issue, total = self.last(title, year)
         return issue + 1, total + 1
 
-    def record(self, title: str, year: str, issue: int, total: int) -> None:
-        """Record a published issue; the file is replaced whole."""
+    def published(self, title: str, period: str) -> tuple[int, int] | None:
+        """The 第N期 and 总第N期 the issue of `period` (start/end) was published with, or None."""
+        numbers = self.read()["titles"].get(title, {}).get("published", {}).get(period)
+        return (int(numbers[0]), int(numbers[1])) if numbers else None
+
+    def counting(self, title: str, year: str) -> bool:
+        """Whether the office counts this title's issues of `year` here (published or set by hand)."""
+        return year in self.read()["titles"].get(title, {}).get("years", {})
+
+    def record(self, title: str, year: str, issue: int, total: int, period: str | None = None) -> None:
+        """Record a published issue (and the period it covers); the file is replaced whole."""
         data = self.read()
         entry = data["titles"].setdefault(title, {"total": 0, "years": {}})
         entry["total"] = max(int(entry.get("total", 0)), total)
         entry.setdefault("years", {})[year] = max(int(entry["years"].get(year, 0)), issue)
+        if period:
+            entry.setdefault("published", {})[period] = [issue, total]
+        self._write(data)
+
+    def set_last(self, title: str, year: str, issue: int, total: int | None = None) -> None:
+        """Set the last 第N期 of `year` (and, when given, the last 总第N期): the next published is one more."""
+        data = self.read()
+        entry = data["titles"].setdefault(title, {"total": 0, "years": {}})
+        entry.setdefault("years", {})[year] = issue
+        if total is not None:
+            entry["total"] = total
+        self._write(data)
+
+    def rows(self) -> list[tuple[str, str, int, int]]:
+        """(title, year, last 第N期, last 总第N期) for every title and year counted, in order."""
+        return [(title, year, int(last), int(entry.get("total", 0)))
+                for title, entry in sorted(self.read()["titles"].items())
+                for year, last in sorted(entry.get("years", {}).items())]
+
+    def _write(self, data: dict[str, Any]) -> None:
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
