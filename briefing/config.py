@@ -19,7 +19,8 @@ Lexicon = tuple[tuple[str, tuple[str, ...]], ...]
 _KINDS = {str: 'a "quoted string"', int: "a whole number", float: "a number"}
 _KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections",
          "reference_doc", "line_spacing_pt", "roster", "only_roster", "length", "section_length", "papers", "keywords",
-         "classification", "copies", "level", "protocol", "selection_note", "counts_line"}
+         "classification", "copies", "level", "protocol", "selection_note", "counts_line",
+         "roundups"}
 LEVELS = ("national", "province", "city", "district")
 
 
@@ -74,6 +75,7 @@ class BriefConfig:
     protocol: str | None = None  # an office's own protocol table; None: the shipped data/protocol.toml
     selection_note: bool = True  # print the selection rule (选编说明) under 本期要点
     counts_line: bool = True  # print the footer line that counts what became of the period's articles
+    roundups: str = "omit"  # daily roundups (联播快讯): "omit" (named in left_out), "merge" (one line), "list"
 
     def lexicon(self) -> Lexicon:
         """The section lexicon in force: the configured one, or the shipped default."""
@@ -159,7 +161,18 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         protocol=str(where.parent / protocol) if (protocol := _typed(data, "protocol", str, where)) else None,
         selection_note=_flag(data, "selection_note", True, where),
         counts_line=_flag(data, "counts_line", True, where),
+        roundups=_choice(data, "roundups", ROUNDUPS, "omit", where),
     )
+
+
+ROUNDUPS = ("omit", "merge", "list")
+
+
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], default: str, where: Path) -> str:
+    value = _typed(data, key, str, where)
+    if value is not None and value not in choices:
+        raise ConfigError(f"{where}: {key} must be one of {', '.join(choices)}, not {value!r}")
+    return value or default
 
 
 def _level(data: dict[str, Any], where: Path) -> str | None:

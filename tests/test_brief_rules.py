@@ -217,3 +217,22 @@ def test_nothing_vanishes_a_furniture_page_with_a_news_headline_is_listed_and_th
     assert [(d["id"], d["title"]) for d in brief["left_out"]] == [("r3", "首页")] and brief["left_out"][0]["reason"]
     c = brief["counts"]
     assert c["read"] == 3 and c["dropped"] == 1 and c["shown"] + c["listed"] + c["merged"] + c["dropped"] == 3
+
+
+@pytest.mark.parametrize("how, listed", [("omit", 0), ("merge", 1), ("list", 3)])
+def test_daily_roundups_are_left_out_merged_or_listed_by_a_setting(tmp_path, how, listed):
+    rows = [{"id": f"k{n}", "date": f"2025-03-1{n}", "title": "国内联播快讯",
+             "text": f"第{n}条快讯：青溪区第{n}个项目开工建设，计划年底建成投用。"} for n in range(3)]
+    rows.append({"id": "main", "date": "2025-03-12", "title": "青溪区召开重点项目推进会",
+                 "text": "青溪区召开重点项目推进会。会议听取了全区重点项目建设进展情况汇报，部署下一阶段工作。"})
+    data = tmp_path / "week.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    (tmp_path / "briefing.toml").write_text(f'roundups = "{how}"\n', encoding="utf-8")
+    out = tmp_path / "b.json"
+    result = CliRunner().invoke(cli, ["brief", str(data), "-o", str(out), "--config", str(tmp_path / "briefing.toml")])
+    assert result.exit_code == 0, result.stderr
+    brief = json.loads(out.read_text(encoding="utf-8"))
+    shown = [i for s in brief["sections"] for i in s["items"]] + brief["more"]
+    assert len([i for i in shown if i["title"] == "国内联播快讯"]) == listed
+    cited = {s["id"] for i in shown for s in i["sources"]} | {d["id"] for d in brief["left_out"]}
+    assert cited == {"k0", "k1", "k2", "main"}  # nothing vanishes, whatever the setting

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..config import BriefConfig
 from ..models import Article, ArticleSummary, Brief, BriefItem, Counts, Highlight, LeftOut, Section
-from .items import cite, display_title, event_date, highlight_text, make_item, source_name
+from .items import cite, display_title, event_date, highlight_text, is_roundup, make_item, source_name
 from .cn import cn_date, full_width
 from .keywords import brief_keywords, period_keywords
 from .leaders import leaders_of
@@ -47,6 +47,7 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         reports.extend((item.title, summaries[i]) for i in group)
     level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end))
     grouped = {name: [_rated(item, protocol, level) for item in items] for name, items in grouped.items()}
+    grouped, omitted = _roundups(grouped, config.roundups)
     limit = config.length or DEFAULT_LENGTH[period]
     full, rest = choose(grouped, limit, config.section_lengths(), fill=(limit + 1) // 2)
     keyed = itertools.count(1)
@@ -65,9 +66,9 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         sections=sections, more=more, leaders=leaders,
         keywords=brief_keywords(summaries, top) if config.keywords else (),
         counts=Counts(read=len(summaries) + len(dropped), shown=len(items), listed=len(more),
-                      merged=len(summaries) - len(items) - len(more) + len(titled), dropped=len(gone),
-                      inputs=articles_read),
-        left_out=gone,
+                      merged=len(summaries) - len(items) - len(more) + len(titled) - len(omitted),
+                      dropped=len(gone) + len(omitted), inputs=articles_read),
+        left_out=gone + omitted,
         classification=config.classification, closing=config.closing, copies=config.copies,
         print_rule=config.selection_note, print_counts=config.counts_line,
         rule=SELECTION_RULE.format(limit=limit),
@@ -80,6 +81,36 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
 NOT_NEWS = "非新闻稿件：正文为导航、脚本或网页框架"
 #: A headline that names news (Chinese words, not a site's name or a navigation cell).
 _NEWS_HEADLINE = re.compile(r"[\u4e00-\u9fff]{6}")
+
+
+ROUNDUP_OMITTED = "每日综述（联播快讯等）：按设置不列入（roundups = \"list\" 逐日列目，\"merge\" 合为一条）"
+
+
+def _roundups(grouped: dict[str, list[BriefItem]], how: str) -> tuple[dict[str, list[BriefItem]], tuple[LeftOut, ...]]:
+    """A day's roundup (国内联播快讯) is no event: left out and named (omit), one line for the period
+    (merge), or one line a day (list)."""
+    if how == "list":
+        return grouped, ()
+    kept: dict[str, list[BriefItem]] = {}
+    omitted: list[LeftOut] = []
+    merged: dict[str, BriefItem] = {}
+    for name, items in grouped.items():
+        kept[name] = []
+        for item in items:
+            if not is_roundup(item.title):
+                kept[name].append(item)
+            elif how == "omit":
+                omitted += [LeftOut(s.title, s.id, s.source, s.date, ROUNDUP_OMITTED) for s in item.sources]
+            elif item.title in merged:
+                first = merged[item.title]
+                merged[item.title] = dataclasses.replace(first, sources=first.sources + item.sources)
+            else:
+                merged[item.title] = item
+                kept[name].append(item)
+    if merged:  # the merged roundup replaces its first day's item
+        kept = {name: [merged.get(i.title, i) if is_roundup(i.title) else i for i in items]
+                for name, items in kept.items()}
+    return kept, tuple(omitted)
 
 
 def _by_headline(dropped: Sequence[Article], lexicon, papers) -> tuple[list[BriefItem], tuple[LeftOut, ...]]:
