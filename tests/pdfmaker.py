@@ -143,7 +143,7 @@ def place(c, story: Story, sheet: Sheet = A4) -> None:
     heading(story.title, story.title_size, (0, 0.4) if story.fake_bold else (0,))
     if story.subtitle:
         y += 18
-        heading(story.subtitle, 12)
+        heading(story.subtitle, 13)
     typeset = story.typeset
     lines = [line for p in story.paragraphs for line in _wrap(p, width, BODY, typeset)]
     if story.jump:

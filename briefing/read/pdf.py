@@ -55,13 +55,21 @@ def _file_stories(path: Path) -> list[Story]:
 def _read_stories(source: str, _mtime: int) -> list[Story]:
     """The stories of each page of a PDF, in page order; a sibling is read once per folder."""
     with _open(Path(source)) as pdf:
-        pages = [(page.chars, page.width, page.height) for page in pdf.pages]
-    check_text_layer([c for page, _, _ in pages for c in page], source)
-    stories = [s for number, (page, width, height) in enumerate(pages, 1)
-               for s in page_stories(page, width, height, number)]
+        pages = [(page.chars, page.width, page.height, _rules(page)) for page in pdf.pages]
+    check_text_layer([c for page, *_ in pages for c in page], source)
+    stories = [s for number, (page, width, height, rules) in enumerate(pages, 1)
+               for s in page_stories(page, width, height, number, rules)]
     for story in stories:
         story.origin = source
     return stories
+
+
+def _rules(page) -> list[float]:
+    """The heights (from the top) of the page's horizontal rules at least half its width: lines, and
+    rectangles no thicker than 3 pt (a thick rule is often drawn as a filled rectangle)."""
+    drawn = list(page.lines) + [r for r in page.rects if r["bottom"] - r["top"] <= 3]
+    return sorted(d["top"] for d in drawn if d["x1"] - d["x0"] >= 0.5 * page.width
+                  and d["bottom"] - d["top"] <= 3)
 
 
 def _jumps_out(story: Story, stories: list[Story]) -> bool:

@@ -39,24 +39,38 @@ class Segment:
 
 
 def segments(chars: list[dict]) -> list[Segment]:
-    """Characters grouped into lines by baseline and size, lines cut at wide gaps."""
+    """Characters grouped into lines by baseline and size, lines cut at wide gaps. A gap the text
+    layer fills with a space character (记者　柳岸 in a justified line) is never a column gap."""
     rows: dict[tuple[int, int], list[dict]] = {}
     for char in chars:
-        if char.get("upright", True) and char["text"].strip():
-            rows.setdefault((round(char["bottom"] / 2), round(char["size"])), []).append(char)
+        if char.get("upright", True) and char["text"]:
+            rows.setdefault((round(_baseline(char) / 2), round(char["size"] * 2)), []).append(char)
     out = []
     for row in rows.values():
         row.sort(key=lambda c: c["x0"])
-        run = [row[0]]
-        for char in row[1:]:
-            if char["text"] == run[-1]["text"] and char["x0"] - run[-1]["x0"] < 0.3 * char["size"]:
+        run, blank = [], None  # blank: where the last space character after the run ends
+        for char in row:
+            if not char["text"].strip():
+                blank = char["x1"] if run else None
+                continue
+            if run and char["text"] == run[-1]["text"] and char["x0"] - run[-1]["x0"] < 0.3 * char["size"]:
                 continue  # "fake bold": the same glyph printed again a fraction of a point to the right
-            if _gap(run[-1], char) > SPLIT_GAP * char["size"]:
+            bridged = blank is not None and char["x0"] - blank < 0.5 * char["size"]
+            if run and not bridged and _gap(run[-1], char) > SPLIT_GAP * char["size"]:
                 out.append(_segment(run))
                 run = []
             run.append(char)
-        out.append(_segment(run))
+            blank = None
+        if run:
+            out.append(_segment(run))
     return sorted(out, key=lambda s: (s.top, s.x0))
+
+
+def _baseline(char: dict) -> float:
+    """Where a character stands, from the top: its text matrix's origin when there is one (a digit in
+    a Latin font and a Chinese character on one line have different bottoms but one baseline)."""
+    matrix = char.get("matrix")
+    return -matrix[5] if matrix else char["bottom"]
 
 
 def _wide(char: dict) -> bool:

@@ -17,6 +17,16 @@ _PAGE_RE = re.compile(r"第\s*0?(\d{1,2})\s*版")
 _DATE_RE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _JUMP_FROM_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)第?\s*\d{1,2}\s*版")
 _PAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|报))")
+#: The share of the page's height that a masthead (or a running head) and a footer may take.
+HEAD_SHARE, FOOT_SHARE = 0.15, 0.12
+#: What a page's header and footer print and an article does not: the full date with its weekday,
+#: 第N版 / 今日N版 (not a jump's 下转第2版), the editors, the publisher, the serial number, the address and the price.
+_MASTHEAD_RE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期|星期[一二三四五六日天]|(?<![转接])第\s*\d{1,2}\s*版"
+                          r"|今日\s*\d{1,2}\s*版|农历|责任编辑|责编|版式|美编|校对|主办|出版物号|刊号|CN\s*\d\d-\d{4}"
+                          r"|邮发代号|邮编|社址|零售价|定价")
+#: What a story's first line may print unindented: its byline or dateline.
+_OPENING_RE = re.compile(r"记者|通讯员|本报讯|电（|^[□■●]")
+_EDITOR_RE = re.compile(r"^\s*(?:本版)?(?:责任编辑|责编|版式设计|版式|美编|校对|制图)\s*[:：]")
 
 
 @dataclass
@@ -63,21 +73,24 @@ def headline_blocks(heads: list[Segment]) -> list[list[Segment]]:
     return blocks
 
 
-def page_stories(chars: list[dict], width: float, height: float, number: int) -> list[Story]:
-    """The stories of one page, in the order of their headlines (top to bottom, left to right)."""
+def page_stories(chars: list[dict], width: float, height: float, number: int,
+                 rules: list[float] = ()) -> list[Story]:
+    """The stories of one page, in the order of their headlines (top to bottom, left to right);
+    `rules` are the heights of its horizontal rules (the masthead's, the footer's)."""
     segs = segments(chars)
     size = body_size(segs)
-    margin = [s for s in segs if (s.top < MARGIN_SHARE * height or s.bottom > (1 - MARGIN_SHARE) * height)
-              and s.size <= size * 1.05]
+    head, foot = _bands(segs, rules, height)
+    margin = [s for s in segs if s.bottom <= head + 1 or s.top >= foot - 1 or _EDITOR_RE.match(s.text)
+              or ((s.top < MARGIN_SHARE * height or s.bottom > (1 - MARGIN_SHARE) * height) and s.size <= size * 1.05)]
     segs = [s for s in segs if s not in margin]
     heads = [s for s in segs if is_headline(s, size)]
     body = [s for s in segs if not is_headline(s, size) and s.size >= CAPTION_RATIO * size]
     cols = columns(body) or [(0.0, width)]  # a page of headlines only is one column
     blocks = sorted(headline_blocks(heads), key=lambda b: (round(b[0].top / 20), b[0].x0))
-    covers = [_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
-              for b in blocks]
-    owned = _assign(body, blocks, covers, cols)
-    info = _page_info(" ".join(s.text for s in margin))
+    covers = _shared_out([_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
+                          for b in blocks], blocks, cols, body, size)
+    owned = _assign(body, blocks, covers, cols, size)
+    info = _page_info([s for s in margin if s.bottom <= head + 1] or margin, margin, size)
     stories = []
     for key in sorted(owned, key=lambda k: (k < 0, k)):
         story = _story(blocks[key] if key >= 0 else [], owned[key], cols, size, number)
@@ -86,6 +99,61 @@ def page_stories(chars: list[dict], width: float, height: float, number: int) ->
         if story.title or sum(len(p) for p in story.paragraphs) >= 20:  # stray furniture is not a story
             stories.append(story)
     return stories
+
+
+def _bands(segs: list[Segment], rules: list[float], height: float) -> tuple[float, float]:
+    """The bottom of the page's header (a masthead or a running head) and the top of its footer:
+    the rule under (over) the lines that say what the page is (date, 第N版, 责任编辑, 主办, CN …),
+    else those lines' own edge; (0, height) when there are none."""
+    tops = [s for s in segs if s.top < HEAD_SHARE * height and _MASTHEAD_RE.search(s.text)]
+    feet = [s for s in segs if s.bottom > (1 - FOOT_SHARE) * height and _MASTHEAD_RE.search(s.text)]
+    head = foot = None
+    if tops:
+        last = max(s.bottom for s in tops)
+        head = min((r for r in rules if last - 1 <= r < last + 3 * max(s.size for s in tops)), default=last)
+    if feet:
+        first = min(s.top for s in feet)
+        foot = max((r for r in rules if first + 1 >= r > first - 3 * max(s.size for s in feet)), default=first)
+    return head or 0.0, foot or height
+
+
+def _shared_out(covers: list[set[int]], blocks: list[list[Segment]], cols, body: list[Segment],
+                size: float) -> list[set[int]]:
+    """A column that two headlines side by side both grew into (the text under each starts under
+    both) goes to one of them: to the story on its left when its first line goes on with a sentence
+    (not indented, no byline: a story's first column opens a paragraph), else to the headline it
+    centres (a headline is centred over its columns). So a three-column story's third column is its
+    own, not its two-column neighbour's."""
+    direct = [{i for i, (a, b) in enumerate(cols) if any(h.x0 < b and h.x1 > a for h in block)} for block in blocks]
+    out = [set(c) for c in covers]
+    for column in range(len(cols)):
+        rivals = [i for i, c in enumerate(covers) if column in c - direct[i]]
+        for i in rivals:
+            beside = [j for j in rivals if j != i and _side_by_side(blocks[i], blocks[j])]
+            if beside and _winner(beside + [i], column, covers, blocks, cols, body, size) != i:
+                out[i].discard(column)
+    return out
+
+
+def _winner(rivals: list[int], column: int, covers, blocks, cols, body: list[Segment], size: float) -> int:
+    under = min(blocks[i][-1].bottom for i in rivals)
+    first = min((s for s in body if _column_of(s, cols) == column and s.top >= under - 1), key=lambda s: s.top,
+                default=None)
+    goes_on = first is not None and first.x0 - cols[column][0] <= size and not _OPENING_RE.search(first.text)
+    left = [i for i in rivals if column - 1 in covers[i]]
+    if goes_on and len(left) == 1:
+        return left[0]
+    return min(rivals, key=lambda k: _off_centre(blocks[k], covers[k], cols))
+
+
+def _side_by_side(a: list[Segment], b: list[Segment]) -> bool:
+    return a[0].top < b[-1].bottom and b[0].top < a[-1].bottom
+
+
+def _off_centre(block: list[Segment], covered: set[int], cols) -> float:
+    """How far a headline's centre is from the centre of the columns it would cover."""
+    left, right = min(s.x0 for s in block), max(s.x1 for s in block)
+    return abs((left + right) / 2 - (cols[min(covered)][0] + cols[max(covered)][1]) / 2)
 
 
 def _covered(block: list[Segment], body: list[Segment], others: list[Segment], cols, size: float) -> set[int]:
@@ -112,24 +180,44 @@ def _starts_under(c: int, top: float, bottom: float, printed: list[Segment], col
     return first is not None and not is_headline(first, size) and bottom - 1 <= first.top < bottom + 3 * size
 
 
-def _assign(body: list[Segment], blocks, covers, cols) -> dict[int, list[Segment]]:
-    """Each body line to its story (an index into blocks; -1 for text before any headline): the
-    lowest headline above it that covers its column; text at the top of a column with no headline
-    above goes on the story that ended the column before (text flowing on in reading order), unless
-    it opens with 上接第N版."""
+def _assign(body: list[Segment], blocks, covers, cols, size: float) -> dict[int, list[Segment]]:
+    """Each body line to its story (an index into blocks; -1 for text before any headline). A run of
+    lines (a column's lines without a wide gap or a headline between them) goes to the lowest
+    headline above it that covers its column when nothing else is printed between them; a run
+    with other text between it and that headline (a column beside a headline set over fewer
+    columns) goes on the story beside it in the column to its left; a run at the top of a column
+    with no headline above goes on the story that ended the column before (text flowing on in
+    reading order), unless it opens with 上接第N版."""
     owned: dict[int, list[Segment]] = {}
+    owner_of: dict[int, int] = {}  # id(segment) -> owner
     carried = -1
     for column in range(len(cols)):
         lines = sorted((s for s in body if _column_of(s, cols) == column), key=lambda s: s.top)
+        previous = None
         for seg in lines:
             over = [i for i, b in enumerate(blocks) if b[-1].bottom <= seg.top + 1 and column in covers[i]]
-            if over:
-                owner = max(over, key=lambda i: blocks[i][-1].bottom)
-            else:
+            head = max(over, key=lambda i: blocks[i][-1].bottom) if over else None
+            new_run = previous is None or seg.top - previous.bottom > 2.5 * size or \
+                (head is not None and blocks[head][-1].bottom > previous.top)
+            if not new_run:
+                owner = owner_of[id(previous)]
+            elif head is not None and (previous is None or previous.top < blocks[head][-1].bottom):
+                owner = head
+            elif previous is None:
                 owner = -1 if _JUMP_FROM_RE.match(seg.text) else carried
+            else:
+                owner = _beside(seg, column, body, cols, owner_of, carried)
             owned.setdefault(owner, []).append(seg)
-            carried = owner
+            owner_of[id(seg)] = carried = owner
+            previous = seg
     return owned
+
+
+def _beside(seg: Segment, column: int, body: list[Segment], cols, owner_of: dict, default: int) -> int:
+    """The owner of the line in the column to the left nearest in height to this one."""
+    left = [s for s in body if column and _column_of(s, cols) == column - 1]
+    nearest = min(left, key=lambda s: abs(s.top - seg.top), default=None)
+    return owner_of.get(id(nearest), default) if nearest is not None else default
 
 
 def _story(block: list[Segment], lines: list[Segment], cols, size: float, number: int) -> Story:
@@ -161,15 +249,29 @@ def _paragraphs(lines: list[Segment], cols, size: float) -> list[str]:
         if not paragraphs or indented or previous_ended:
             paragraphs.append(seg.text)
         else:
-            glue = " " if paragraphs[-1][-1:].isascii() and paragraphs[-1][-1:].isalnum() and seg.text[:1].isascii() else ""
+            glue = " " if _words_meet(paragraphs[-1][-1:], seg.text[:1]) else ""
             paragraphs[-1] += glue + seg.text
         previous_ended = right - seg.x1 > 2 * size and seg.text[-1:] in TERMINATORS + "）)”"
     return paragraphs
 
 
-def _page_info(text: str) -> tuple[str | None, str | None, str | None]:
-    """版次, date and paper from the page's header and footer lines."""
-    page, date, paper = _PAGE_RE.search(text), _DATE_RE.search(text), _PAPER_RE.search(text)
-    return (f"{int(page.group(1)):02d}" if page else None,
-            f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None,
-            paper.group(1) if paper else None)
+def _words_meet(end: str, start: str) -> bool:
+    """Whether a line break between these characters is a space: two Latin words, not a number
+    broken over two lines nor anything Chinese."""
+    latin = end.isascii() and end.isalnum() and start.isascii() and start.isalnum()
+    return latin and not (end.isdigit() and start.isdigit())
+
+
+def _page_info(head: list[Segment], furniture: list[Segment], size: float) -> tuple[str | None, str | None, str | None]:
+    """版次, date and paper from the page's header (else its footer): the paper is the name printed
+    largest (a masthead, 青 溪 日 报 in spaced type) or the first name ending in 报; the 版次 is
+    第N版, or a number printed large in the header (2 要闻)."""
+    text = " ".join(s.text for s in sorted(furniture, key=lambda s: (s not in head, s.top, s.x0)))
+    page, date = _PAGE_RE.search(text), _DATE_RE.search(text)
+    large = sorted((s for s in head if s.size >= 1.5 * size), key=lambda s: -s.size)
+    number = next((s.text for s in large if re.fullmatch(r"\d{1,2}", s.text)), None)
+    name = next((s.text.replace(" ", "") for s in large if re.fullmatch(r"[\u4e00-\u9fff ]{2,12}报", s.text)), None)
+    paper = name or (_PAPER_RE.search(text).group(1) if _PAPER_RE.search(text) else None)
+    label = page.group(1) if page else number
+    return (f"{int(label):02d}" if label else None,
+            f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None, paper)
