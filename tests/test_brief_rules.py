@@ -236,3 +236,19 @@ def test_daily_roundups_are_left_out_merged_or_listed_by_a_setting(tmp_path, how
     assert len([i for i in shown if i["title"] == "国内联播快讯"]) == listed
     cited = {s["id"] for i in shown for s in i["sources"]} | {d["id"] for d in brief["left_out"]}
     assert cited == {"k0", "k1", "k2", "main"}  # nothing vanishes, whatever the setting
+
+
+def test_a_late_report_of_an_event_before_the_period_is_no_key_point(tmp_path):
+    rows = [{"id": "late", "date": "2025-03-12", "title": "省发展改革委召开民营经济座谈会",
+             "text": "3月3日，省发展改革委召开民营经济座谈会，听取企业家意见建议。会议要求进一步优化营商环境。"},
+            {"id": "now", "date": "2025-03-12", "title": "青溪区召开重点项目推进会",
+             "text": "3月12日，青溪区召开重点项目推进会。会议听取了全区重点项目建设进展情况汇报，部署下一阶段工作。"}]
+    data = tmp_path / "week.jsonl"
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "b.json"
+    result = CliRunner().invoke(cli, ["brief", str(data), "--week", "2025-W11", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    brief = json.loads(out.read_text(encoding="utf-8"))
+    by_key = {i["key"]: i for s in brief["sections"] for i in s["items"]}
+    assert [by_key[h["item"]]["title"] for h in brief["highlights"]] == ["青溪区召开重点项目推进会"]
+    assert any(i["date"] == "2025-03-03" for i in by_key.values())  # still printed, dated on its day

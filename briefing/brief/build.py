@@ -57,7 +57,9 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     items = [item for section in sections for item in section.items]
     titled, gone = _by_headline(dropped, lexicon, config.papers)
     more = more + tuple(dataclasses.replace(i, key=str(next(keyed))) for i in titled)
-    ranked = sorted(items, key=lambda i: -i.score)  # stable: ties keep section order
+    # 本期要点 are this period's events: an item dated days before it (a late report) is not one
+    ranked = sorted((i for i in items if not i.date or i.date >= (start - dt.timedelta(days=1)).isoformat()),
+                    key=lambda i: -i.score)  # stable: ties keep section order
     return Brief(
         title=config.title or PERIOD_TITLES[period],
         issue=str(config.issue if config.issue is not None else default_issue(start, period)), unit=config.unit,
