@@ -13,6 +13,7 @@ from typing import Any
 
 from ..brief.cn import cn_date, cn_number, full_width
 from ..models import Brief, BriefItem, Leader
+from .sources import printed_source
 
 HIGHLIGHTS, SECTION, LEADERS, KEYWORDS, MORE = "highlights", "section", "leaders", "keywords", "more"
 
@@ -28,7 +29,8 @@ class Part:
 
 def as_printed(brief: Brief) -> Brief:
     """The brief as printed after a review: 领导活动 of removed items and emptied sections left out,
-    the footer's counts recounted so that they still add up.
+    the footer's counts recounted so that they still add up, and 来源 under the names a brief prints
+    (sources.printed_name: 新闻联播 for the transcript's English name; never a stray file's name).
 
     An activity names its item by title; it is kept while an item in `sections` or `more` has that
     title or cites an article of that headline, so retitling an item does not lose its activities.
@@ -41,8 +43,16 @@ def as_printed(brief: Brief) -> Brief:
         if kept:
             leaders.append(dataclasses.replace(leader, activities=kept))
     counts = dataclasses.replace(brief.counts, shown=len(brief.items()), listed=len(brief.more))
-    sections = tuple(section for section in brief.sections if section.items)  # all its items moved or dropped
-    return dataclasses.replace(brief, sections=sections, leaders=tuple(leaders), counts=counts)
+    sections = tuple(dataclasses.replace(section, items=tuple(map(_named, section.items)))
+                     for section in brief.sections if section.items)  # all its items moved or dropped
+    return dataclasses.replace(brief, sections=sections, more=tuple(map(_named, brief.more)),
+                               leaders=tuple(leaders), counts=counts)
+
+
+def _named(item: BriefItem) -> BriefItem:
+    """The item citing its sources by the names a brief prints (新闻联播, not the transcript's English name)."""
+    sources = tuple(map(printed_source, item.sources))
+    return item if sources == item.sources else dataclasses.replace(item, sources=sources)
 
 
 def live_highlights(brief: Brief) -> list[dict[str, Any]]:

@@ -1,0 +1,56 @@
+"""来源 as printed: the built-in table of well-known sources, repeated sources collapsed, no stray file name."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import cli
+from briefing.models import BriefItem, Source
+from briefing.render.printed import cited_line, sources_line
+from briefing.render.sources import printed_name, printed_source
+
+from .helpers import REPO
+
+FIXTURE_WEEK = REPO / "tests" / "fixtures" / "xwlb" / "week.jsonl"
+
+
+@pytest.mark.parametrize("given, has_id, printed", [
+    ("CCTV Xinwen Lianbo web transcript", True, "新闻联播"),
+    ("cctv xinwen lianbo web transcript", False, "新闻联播"),
+    ("xwlb_dated", True, "新闻联播"),
+    ("People's Daily 第04版", False, "人民日报 第04版"),
+    ("rmrb 第01版", False, "人民日报 第01版"),
+    ("Xinhua", True, "新华社"),
+    ("青溪报 第03版", False, "青溪报 第03版"),  # a Chinese name the table does not know prints as given
+    ("湖北日报 第02版", False, "湖北日报 第02版"),
+    ("本报", False, "本报"),
+    ("notes", False, "本报"),  # a stray file's name is not a source
+    ("scan_001", True, "稿件"),
+    ("2024-05-15", False, "本报"),
+    ("", False, "本报"),
+])
+def test_printed_name(given, has_id, printed):
+    assert printed_name(given, has_id) == printed
+
+
+def test_repeated_sources_collapse():
+    item = BriefItem("全国春耕备耕有序推进", ("…",), "2026-03-02", sources=(
+        Source("CCTV Xinwen Lianbo web transcript", "a", "2026-03-02", "全国春耕备耕有序推进"),
+        Source("CCTV Xinwen Lianbo web transcript", "b", "2026-03-04", "全国春耕备耕有序推进"),
+        Source("xwlb_dated", "c", "2026-03-04", "全国春耕备耕有序推进 多地农资供应充足")))
+    item = BriefItem(**{**item.__dict__, "sources": tuple(map(printed_source, item.sources))})
+    assert sources_line(item) == "（来源：新闻联播，3月2日、3月4日，共3篇）"
+    assert cited_line(item) == ("新闻联播（3月2日、3月4日）《全国春耕备耕有序推进》；"
+                                "新闻联播（3月4日）《全国春耕备耕有序推进 多地农资供应充足》")
+    assert "CCTV" not in cited_line(item) + sources_line(item)
+
+
+def test_a_broadcast_week_cites_xinwen_lianbo_and_the_draft_keeps_what_the_records_say(tmp_path):
+    for suffix in ("md", "json"):
+        result = CliRunner().invoke(cli, ["brief", str(FIXTURE_WEEK), "-o", str(tmp_path / f"w.{suffix}")])
+        assert result.exit_code == 0, result.output
+    text = (tmp_path / "w.md").read_text(encoding="utf-8")
+    assert "新闻联播（3月2日）" in text and "CCTV" not in text
+    draft = json.loads((tmp_path / "w.json").read_text(encoding="utf-8"))
+    sources = [s for section in draft["sections"] for item in section["items"] for s in item["sources"]]
+    assert sources and all(s["paper"] == "CCTV Xinwen Lianbo web transcript" for s in sources)  # data kept
