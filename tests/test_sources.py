@@ -23,6 +23,7 @@ FIXTURE_WEEK = REPO / "tests" / "fixtures" / "xwlb" / "week.jsonl"
     ("Xinhua", True, "新华社"),
     ("青溪报 第03版", False, "青溪报 第03版"),  # a Chinese name the table does not know prints as given
     ("湖北日报 第02版", False, "湖北日报 第02版"),
+    ("央视新闻联播", True, "央视新闻联播"),  # what [papers] gave a file is never renamed
     ("本报", False, "本报"),
     ("notes", False, "本报"),  # a stray file's name is not a source
     ("scan_001", True, "稿件"),

@@ -30,17 +30,18 @@ def known_sources() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def printed_name(name: str, has_id: bool = False) -> str:
-    """The 来源 a brief prints for `name` (with its 第N版 kept): the table's name, the name itself when it is
-    Chinese or one of ours (本报, 稿件), else 本报 (稿件 for a record with an id)."""
+    """The 来源 a brief prints for `name` (with its 第N版 kept): the name itself when it is Chinese (a paper's
+    own name, 本报, or what [papers] in briefing.toml gave), else the table's name, else 本报 (稿件 for a
+    record with an id)."""
     match = _PAGE.search(name)
     page = match.group(1) if match else ""
     bare = name[:match.start()].strip() if match else name.strip()
+    if _CHINESE.search(bare):  # a paper's own name, or one [papers] in briefing.toml gave: never renamed
+        return bare + page
     key = bare.casefold()
     for printed, patterns in known_sources():
         if any(fnmatch.fnmatchcase(key, pattern) for pattern in patterns):
             return printed + page
-    if _CHINESE.search(bare):
-        return bare + page
     return (RECORD if has_id else OWN_PAPER) + page
 
 
