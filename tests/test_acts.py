@@ -228,3 +228,15 @@ def test_a_name_with_a_trailing_word_is_not_a_leader():
     leaders = find_leaders([report("会议", "2030-03-06",
                                    "中共中央政治局常委、中央纪委书记樊一文等出席会议。樊一文等同志参加活动。")], period=WEEK)
     assert names(leaders) == ["樊一文"]
+
+
+def test_a_state_visit_of_ceremony_talks_and_press_is_one_entry():
+    leaders = find_leaders([
+        report("周振华举行仪式欢迎南国总统访华", "2030-03-05",
+               "国家主席周振华5日上午举行仪式，欢迎南国总统阿拉贝对我国进行国事访问。"),
+        report("周振华同南国总统会谈", "2030-03-05",
+               "3月5日，国家主席周振华同南国总统阿拉贝举行会谈。会谈后，两国元首共同会见记者。"),
+        report("周振华致电祝贺北国总统就职", "2030-03-05", "3月5日，国家主席周振华致电北国总统卡西，祝贺他就职。"),
+    ], period=WEEK)
+    texts = [text for _, text in acts(leaders, "周振华")]
+    assert len(texts) == 2 and sum("阿拉贝" in t for t in texts) == 1 and any("卡西" in t for t in texts)

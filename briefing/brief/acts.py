@@ -29,7 +29,7 @@ _SECOND_ACT = re.compile(r"^(?:应邀|分别|还|随后|同日|当天)?(?:会见
 
 
 #: 分别致辞 / 讲话 after the host's act: they spoke at the host's event.
-_BARE_SPEECH = re.compile(r"^(?:分别|先后|也|还|并)?(致辞|讲话|发言|致欢迎辞|作总结讲话)$")
+_BARE_SPEECH = re.compile(r"^(?:分别|先后|也|还|并)?((?:作)?(?:交流)?(?:致辞|讲话|发言)|致欢迎辞|作总结讲话)$")
 _REPORTED_TO = re.compile(r"^(?:分别|先后)?作(?:了)?(?:工作)?汇报$|^汇报$")
 _HEARD = re.compile(r"^(?:在[^，。]{1,10}?)?听取([^，。]{2,30}?)(?:的)?汇报")
 _HOSTED = re.compile(r"^(?:出席|主持|主持召开)([^，。]{2,30}?)(?:并|$)")
@@ -185,11 +185,20 @@ def _same_act(one: str, two: str) -> bool:
     """Two phrases for one act: nearly the same words, or the same words or a long run in common after
     what both begin with (参加李强会见 + 塞尔维亚总理 and + 格鲁吉亚总理 are two acts; 举行仪式欢迎 +
     西班牙国王费利佩六世 and 会见 + 西班牙国王费利佩六世 one)."""
-    if _bigram_f1(one, two) >= 0.6:
-        return True
+    if _bigram_f1(one, two) >= 0.6 or (_guests(one) & _guests(two)):
+        return True  # 举行仪式欢迎…总统马克龙 and 同法国总统马克龙举行会谈: one visit, one guest
     shared = len(os.path.commonprefix([one, two]))
     rest_one, rest_two = one[shared:], two[shared:]
     return _bigram_f1(rest_one, rest_two) >= 0.5 or _common_run(rest_one, rest_two) >= 6
+
+
+_GUEST_RE = re.compile(r"(?:总统|国王|女王|总理|首相|王储|埃米尔|议长|秘书长|主席)([\u4e00-\u9fff·]{2,10}?)"
+                       r"(?=对|来华|访华|进行|举行|共同|并|的|和|、|，|。|$)")
+
+
+def _guests(phrase: str) -> set[str]:
+    """The names after a foreign office in a phrase (总统马克龙 → 马克龙): who was met."""
+    return set(_GUEST_RE.findall(phrase))
 
 
 def _bigram_f1(one: str, two: str) -> float:
