@@ -49,7 +49,7 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     grouped = {name: [_rated(item, protocol, level) for item in items] for name, items in grouped.items()}
     grouped, omitted = _roundups(grouped, config.roundups)
     limit = config.length or DEFAULT_LENGTH[period]
-    full, rest = choose(grouped, limit, config.section_lengths(), fill=(limit + 1) // 2)
+    full, rest = choose(grouped, limit, config.section_lengths(), fill=limit // 3)  # tier 3 fills a thin period
     keyed = itertools.count(1)
     sections = tuple(Section(name, tuple(dataclasses.replace(i, key=str(next(keyed))) for i in items))
                      for name, items in full.items() if items)

@@ -11,6 +11,8 @@ from ..models import Article, ArticleSummary, BriefItem, Source
 from .cn import cn_date, full_width
 
 _MONEY_RE = re.compile(r"[万亿]?元")
+#: A figure worth printing under an item: a sum, a magnitude or a rate, not a bare count.
+_TELLING_FIGURE = re.compile(r"元|万|亿|%|％|倍|成")
 #: A column tag before a headline: 【学习贯彻党的二十届四中全会精神】, 【权威访谈】, 新闻特写：.
 _COLUMN_RE = re.compile(r"^\s*(?:【[^】]{1,30}】|[\u4e00-\u9fff]{2,6}[：:](?=\S{6}))\s*")
 #: A slogan headline: two short parallel phrases (抓项目促发展 比学赶超当先锋); its subtitle says what happened.
@@ -181,6 +183,7 @@ def make_item(group: Sequence[ArticleSummary], weights: dict[str, float], senten
     first = group[0]
     people = {p.name: p for s in group for p in s.entities.people}
     figures = list(dict.fromkeys(f for s in group for f in s.entities.figures))
+    shown = [f for f in figures if _TELLING_FIGURE.search(f)]  # 3个, 2000余人: no figure an editor prints
     keywords = [k.word for k in first.keywords if len(k.word) > 1 and k.word not in stopwords][:5]
     centrality = sum(weights.get(word, 0.0) for word in keywords) / 5
     title = full_width(display_title(first.article))
@@ -190,7 +193,7 @@ def make_item(group: Sequence[ArticleSummary], weights: dict[str, float], senten
     dates = sorted(d for d in (event_date(s.article) for s in group) if d)
     return BriefItem(
         title=title, summary=tuple(full_width(s) for s in _within(first.summary[:sentences], SUMMARY_CHARS)),
-        date=dates[0] if dates else None, figures=tuple(figures[:4]), people=tuple(people.values()),
+        date=dates[0] if dates else None, figures=tuple(shown[:4]), people=tuple(people.values()),
         sources=tuple(cite(s.article, papers) for s in group),
         candidates=tuple(full_width(s) for s in first.candidates), score=round(score, 4),
     )
