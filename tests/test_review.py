@@ -1,4 +1,5 @@
 """`briefing review`: the server's boundaries (loopback, token, only its assets) and the page in a real browser."""
+import hashlib
 import http.client
 import json
 import shutil
@@ -103,7 +104,9 @@ def test_a_write_without_the_token_is_refused(served):
     status, reply = call(server, "PUT", "/api/draft", broken, {**plain, "X-Briefing-Token": TOKEN})
     assert status == 400 and "copies must be a whole number" in json.loads(reply)["error"]
     assert draft.read_bytes() == before
-    assert call(server, "PUT", "/api/draft", body, {**plain, "X-Briefing-Token": TOKEN})[0] == 200
+    assert call(server, "PUT", "/api/draft", body, {**plain, "X-Briefing-Token": TOKEN})[0] == 409  # no version
+    version = f'"{hashlib.sha256(before).hexdigest()[:32]}"'
+    assert call(server, "PUT", "/api/draft", body, {**plain, "X-Briefing-Token": TOKEN, "If-Match": version})[0] == 200
     assert json.loads(draft.read_text(encoding="utf-8"))["editor_note"] == "不应写入的编者按。"
 
 
@@ -148,7 +151,7 @@ def click(driver, element):
 
 
 def items(driver, section):
-    return driver.find_elements("css selector", f"#editor fieldset.section:nth-of-type({section + 2}) .item")
+    return driver.find_elements("css selector", "#editor fieldset.section")[section].find_elements("css selector", ".item")
 
 
 def test_edits_in_the_browser_reach_the_word_file(served, browser):

@@ -1,6 +1,7 @@
 """The review server: one draft, one session token, a handful of routes (see briefing.review)."""
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import secrets
@@ -53,7 +54,15 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
     @app.get("/api/draft")
     def get_draft() -> Response:
         with lock:
-            return Response(path.read_text(encoding="utf-8"), mimetype="application/json")
+            data = path.read_bytes()
+        return Response(data, mimetype="application/json", headers={"ETag": _version(data)})
+
+    @app.get("/api/version")
+    def get_version() -> Response:
+        """What the draft file is now: the page polls it to notice a change made outside."""
+        with lock:
+            version = _version(path.read_bytes())
+        return Response(json.dumps({"version": version}), mimetype="application/json")
 
     @app.put("/api/draft")
     def put_draft() -> Response:
@@ -62,10 +71,17 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
         try:
             brief = brief_from_dict(request.get_json(silent=True), path.name)
         except DraftError as error:
-            return Response(json.dumps({"error": str(error)}, ensure_ascii=False), 400, mimetype="application/json")
+            return _json({"error": str(error)}, 400)
         with lock:
+            on_disk = path.read_bytes()
+            if request.headers.get("If-Match") != _version(on_disk):
+                # changed outside the page (an editor, another page, `render --publish`): never overwritten
+                # silently; the page shows what is there and lets the reviewer choose
+                return _json({"error": "the draft file was changed outside this page", "version": _version(on_disk),
+                              "draft": json.loads(on_disk.decode("utf-8"))}, 409)
             write_brief_json(brief, path)  # atomic: the draft on disk is always whole
-        return Response(json.dumps({"saved": True}), mimetype="application/json")
+            version = _version(path.read_bytes())
+        return _json({"saved": True, "version": version})
 
     @app.get("/download/<kind>")
     def download(kind: str) -> Response:
@@ -77,6 +93,17 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     return app
+
+
+def _version(data: bytes) -> str:
+    """The draft file's version: a digest of its bytes (a change outside the page changes it)."""
+    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+
+
+def _json(data: dict, status: int = 200) -> Any:
+    from flask import Response
+
+    return Response(json.dumps(data, ensure_ascii=False), status, mimetype="application/json")
 
 
 def _guard(token: str) -> None:

@@ -1,16 +1,26 @@
-// The review page: edits the draft in memory, redraws the A4 preview, and PUTs the whole draft
-// back (with the session token) after every change. Plain DOM, no framework, no build step.
+// The review page: edits the draft in memory, redraws the A4 preview, and PUTs the whole draft back
+// (with the session token, and the version of the file it started from) after every change. Every edit
+// can be undone and redone; a change made to the file outside the page is shown, never overwritten
+// silently. Plain DOM, no framework, no build step.
 "use strict";
 (function () {
   const token = document.querySelector('meta[name="briefing-token"]').content;
   const HEAD = [["title", "标题"], ["issue", "期号"], ["total_issue", "总期号"], ["unit", "编印单位"],
     ["date", "印发日期"], ["classification", "密级"], ["copies", "印发份数"]];
-  let draft = null, timer = null, version = 0, queue = Promise.resolve();
+  const MORE = "附：本期其他报道";  // the group name of dropped 附 entries
+  let draft = null, timer = null, edits = 0, queue = Promise.resolve(), version = null, saving = false;
+  let current = null, history = [], future = [], lastField = null, lastTime = 0, conflict = false;
 
   function el(tag, cls, text) {
     const node = document.createElement(tag);
     if (cls) node.className = cls;
     if (text !== undefined) node.textContent = text;  // never innerHTML: article text stays text
+    return node;
+  }
+  function button(cls, text, onclick) {
+    const node = el("button", cls, text);
+    node.type = "button";
+    node.onclick = onclick;
     return node;
   }
   function status(text, bad) {
@@ -19,77 +29,223 @@
     node.classList.toggle("error", !!bad);
   }
   function lines(text) { return text.split("\n").map(s => s.trim()).filter(Boolean); }
+  function words(text) { return text.split(/[、，,;；\s]+/).map(s => s.trim()).filter(Boolean); }
+  function move(list, i, by) {
+    const j = i + by;
+    if (j < 0 || j >= list.length) return false;
+    list.splice(j, 0, list.splice(i, 1)[0]);
+    return true;
+  }
+  function allItems() { return [...draft.sections.flatMap(s => s.items), ...(draft.more || [])]; }
 
+  // --- loading, saving, the outside change ---
   async function load() {
     const response = await fetch("/api/draft", {headers: {"X-Briefing-Token": token}});
-    draft = await response.json();
-    draft.dropped = draft.dropped || [];
+    version = response.headers.get("ETag");
+    adopt(await response.json());
+    current = JSON.stringify(draft);
     draw();
     status("已保存");
+    setInterval(watch, 2000);
   }
-  function changed(redraw) {
-    version += 1;
+  function adopt(data) {
+    draft = data;
+    for (const key of ["dropped", "more", "leaders", "highlights", "keywords", "closing"]) draft[key] = draft[key] || [];
+    if (draft.print_rule === undefined) draft.print_rule = true;
+    if (draft.print_counts === undefined) draft.print_counts = true;
+  }
+  // Every edit goes through here: one step of undo (typing in one field within 1.5 s is one step).
+  function changed(redraw, field) {
+    const now = JSON.stringify(draft);
+    if (now === current) return;
+    const typing = field && field === lastField && Date.now() - lastTime < 1500;
+    if (!typing) history.push(current);
+    future = [];
+    current = now;
+    lastField = field || null;
+    lastTime = Date.now();
+    after(redraw);
+  }
+  function after(redraw) {
+    edits += 1;
     if (redraw) drawEditor();
     drawPaper();
+    drawTools();
     status("保存中…");
     clearTimeout(timer);
     timer = setTimeout(save, 300);
   }
+  function undo() {
+    if (!history.length) return;
+    future.push(current);
+    current = history.pop();
+    adopt(JSON.parse(current));
+    lastField = null;
+    after(true);
+  }
+  function redo() {
+    if (!future.length) return;
+    history.push(current);
+    current = future.pop();
+    adopt(JSON.parse(current));
+    lastField = null;
+    after(true);
+  }
   function save(leaving) {
     clearTimeout(timer);
     timer = null;
-    const sent = version, body = JSON.stringify(draft);
+    if (conflict) return queue;  // the reviewer chooses first
+    const sent = edits, body = JSON.stringify(draft);
+    saving = true;
     // keepalive lets a save outlive a closing tab, but browsers cap such bodies at 64 KB in all
     queue = queue.then(() => fetch("/api/draft", {method: "PUT", body: body, keepalive: !!leaving && body.length < 60000,
-      headers: {"X-Briefing-Token": token, "Content-Type": "application/json"}}))
+      headers: {"X-Briefing-Token": token, "Content-Type": "application/json", "If-Match": version}}))
       .then(async response => {
-        if (!response.ok) {
-          const why = await response.json().catch(() => ({}));
-          status("未保存：" + (why.error || response.status), true);
-        } else if (sent === version) status("已保存");
+        const reply = await response.json().catch(() => ({}));
+        if (response.status === 409) offer(reply, "本页修改尚未保存：草稿文件已在本页之外被修改。");
+        else if (!response.ok) status("未保存：" + (reply.error || response.status), true);
+        else {
+          version = reply.version;
+          if (sent === edits) status("已保存");
+        }
       })
-      .catch(error => status("未保存：" + error, true));
+      .catch(error => status("未保存：" + error, true))
+      .finally(() => { saving = false; });
     return queue;
   }
+  async function watch() {  // a change made outside the page while it is open
+    if (saving || timer || conflict) return;
+    const response = await fetch("/api/version", {headers: {"X-Briefing-Token": token}}).catch(() => null);
+    if (!response || !response.ok || saving || timer || conflict) return;
+    const now = (await response.json()).version;
+    if (now !== version) {
+      const data = await (await fetch("/api/draft", {headers: {"X-Briefing-Token": token}})).json();
+      offer({version: now, draft: data}, "草稿文件已在本页之外被修改。");
+    }
+  }
+  function offer(reply, why) {
+    conflict = true;
+    const box = document.getElementById("notice");
+    box.replaceChildren(el("span", "", why + " "),
+      button("take-outside", "载入文件中的版本", () => {  // the page's version stays one undo away
+        history.push(current);
+        future = [];
+        adopt(reply.draft);
+        current = JSON.stringify(draft);
+        version = reply.version;
+        settle();
+        drawEditor(); drawPaper(); drawTools();
+        status("已载入文件中的版本");
+      }),
+      button("keep-page", "保留本页的版本（覆盖文件）", () => {
+        version = reply.version;
+        settle();
+        save();
+      }));
+    box.hidden = false;
+    status("草稿文件已在外部修改", true);
+  }
+  function settle() {
+    conflict = false;
+    const box = document.getElementById("notice");
+    box.hidden = true;
+    box.replaceChildren();
+  }
 
-  function draw() { drawEditor(); drawPaper(); }
+  // --- the editor ---
+  function draw() { drawEditor(); drawPaper(); drawTools(); }
+  function drawTools() {
+    document.getElementById("undo").disabled = !history.length;
+    document.getElementById("redo").disabled = !future.length;
+    const missing = [!(draft.closing || []).length && "版记（报/送/发）", !draft.unit && "编印单位"].filter(Boolean);
+    const warn = document.getElementById("warning");
+    warn.textContent = missing.length ? "提示：本期没有" + missing.join("和") + "，Word 简报将缺少版记。" : "";
+    warn.hidden = !missing.length;
+  }
 
-  function field(label, value, onInput, multi) {
+  function field(label, value, onInput, multi, id) {
     const box = el("label"), input = el(multi ? "textarea" : "input");
-    if (!multi) input.type = label === "印发份数" ? "number" : "text";
+    if (!multi) input.type = label === "印发份数" ? "number" : (label.endsWith("日期") ? "date" : "text");
     input.value = value === null || value === undefined ? "" : value;
-    input.addEventListener("input", () => { onInput(input.value); changed(false); });
+    if (id) input.id = id;
+    input.addEventListener("input", () => { onInput(input.value); changed(false, id || input); });
     box.append(el("span", "", label), input);
     return [box, input];
+  }
+  function check(label, value, onChange, id) {
+    const box = el("label", "check"), input = el("input");
+    input.type = "checkbox";
+    input.checked = value;
+    input.id = id;
+    input.addEventListener("change", () => { onChange(input.checked); changed(false); });
+    box.append(input, el("span", "", label));
+    return box;
   }
 
   function drawEditor() {
     const root = document.getElementById("editor");
-    root.replaceChildren();
+    root.replaceChildren(drawHead(), drawHighlights());
+    draft.sections.forEach((section, s) => root.append(drawSection(section, s)));
+    root.append(drawMore(), drawLeaders(), drawKeywords());
+    if (draft.dropped.some(group => group.items.length)) root.append(drawDropped());
+    filter();
+  }
+
+  function drawHead() {
     const head = el("fieldset", "head");
     head.append(el("legend", "", "报头与编者按"));
     for (const [key, label] of HEAD) {
-      const [box, input] = field(label, draft[key], v => {
+      head.append(field(label, draft[key], v => {
         draft[key] = key === "copies" ? (v === "" ? null : parseInt(v, 10) || null) : v;
-      });
-      input.id = "f-" + key;
-      head.append(box);
+      }, false, "f-" + key)[0]);
     }
-    const [closing, closingInput] = field("版记（每行一条）", (draft.closing || []).join("\n"), v => { draft.closing = lines(v); }, true);
-    const [note, noteInput] = field("编者按", draft.editor_note || "", v => { draft.editor_note = v.trim(); }, true);
-    closingInput.id = "f-closing";
-    noteInput.id = "f-editor_note";
-    head.append(closing, note);
-    root.append(head);
-    draft.sections.forEach((section, s) => root.append(drawSection(section, s)));
-    if (draft.dropped.some(group => group.items.length)) root.append(drawDropped());
+    head.append(field("版记（每行一条）", draft.closing.join("\n"), v => { draft.closing = lines(v); }, true, "f-closing")[0],
+      field("编者按", draft.editor_note || "", v => { draft.editor_note = v.trim(); }, true, "f-editor_note")[0],
+      check("印出选编说明", draft.print_rule, v => { draft.print_rule = v; }, "f-print_rule"),
+      check("印出稿件统计", draft.print_counts, v => { draft.print_counts = v; }, "f-print_counts"));
+    return head;
+  }
+
+  function drawHighlights() {
+    const box = el("fieldset", "highlights"), items = draft.sections.flatMap(s => s.items);
+    box.append(el("legend", "", "本期要点"));
+    draft.highlights.forEach((h, i) => {
+      const row = el("div", "highlight"), pick = el("select", "pick"), text = el("textarea", "line");
+      for (const item of items) {
+        const option = el("option", "", item.title);
+        option.value = item.key;
+        option.selected = item.key === h.item;
+        pick.append(option);
+      }
+      if (!items.some(item => item.key === h.item)) pick.prepend(Object.assign(el("option", "", "（条目已删去，不印出）"), {selected: true, value: h.item}));
+      pick.onchange = () => {
+        h.item = pick.value;
+        const item = items.find(it => it.key === h.item);
+        h.text = item && item.summary.length ? item.summary[0] : "";
+        changed(true);
+      };
+      text.value = h.text;
+      text.rows = 2;
+      text.addEventListener("input", () => { h.text = text.value.trim(); changed(false, text); });
+      row.append(el("b", "", (i + 1) + "．"), pick,
+        button("up", "上移", () => { if (move(draft.highlights, i, -1)) changed(true); }),
+        button("down", "下移", () => { if (move(draft.highlights, i, 1)) changed(true); }),
+        button("remove", "删去", () => { draft.highlights.splice(i, 1); changed(true); }), text);
+      box.append(row);
+    });
+    const free = items.filter(item => !draft.highlights.some(h => h.item === item.key));
+    if (free.length) box.append(button("add-highlight", "增加一条要点", () => {
+      draft.highlights.push({item: free[0].key, text: free[0].summary[0] || ""});
+      changed(true);
+    }));
+    return box;
   }
 
   function drawSection(section, s) {
     const box = el("fieldset", "section");
     const legend = el("legend"), name = el("input", "section-name");
     name.value = section.name;
-    name.addEventListener("input", () => { section.name = name.value; changed(false); });
+    name.addEventListener("input", () => { section.name = name.value; changed(false, name); });
     legend.append(name);
     box.append(legend);
     section.items.forEach((item, i) => box.append(drawItem(section, s, item, i)));
@@ -100,92 +256,217 @@
     const box = el("div", "item"), tools = el("div", "tools");
     box.dataset.section = s;
     box.dataset.index = i;
-    const up = el("button", "up", "上移"), down = el("button", "down", "下移"), drop = el("button", "drop", "删去");
-    const move = el("select", "move");
+    const moveTo = el("select", "move");
     draft.sections.forEach((other, o) => {
       const option = el("option", "", "移至 " + other.name);
       option.value = o;
       option.selected = o === s;
-      move.append(option);
+      moveTo.append(option);
     });
-    up.onclick = () => { if (i > 0) { section.items.splice(i - 1, 0, section.items.splice(i, 1)[0]); changed(true); } };
-    down.onclick = () => { if (i < section.items.length - 1) { section.items.splice(i + 1, 0, section.items.splice(i, 1)[0]); changed(true); } };
-    move.onchange = () => { draft.sections[+move.value].items.push(section.items.splice(i, 1)[0]); changed(true); };
-    drop.onclick = () => { dropItem(section, i); changed(true); };
-    tools.append(el("b", "", String(i + 1) + "．"), up, down, move, drop);
+    moveTo.onchange = () => { draft.sections[+moveTo.value].items.push(section.items.splice(i, 1)[0]); changed(true); };
+    tools.append(el("b", "", String(i + 1) + "．"),
+      button("up", "上移", () => { if (move(section.items, i, -1)) changed(true); }),
+      button("down", "下移", () => { if (move(section.items, i, 1)) changed(true); }),
+      moveTo,
+      button("demote", "列入附", () => { draft.more.push(Object.assign(section.items.splice(i, 1)[0], {section: section.name})); changed(true); }),
+      button("drop", "删去", () => { dropItem(section.name, section.items, i); changed(true); }));
     const title = el("input", "title");
     title.value = item.title;
-    title.addEventListener("input", () => { retitle(item.title, title.value); item.title = title.value; changed(false); });
+    title.addEventListener("input", () => { retitle(item.title, title.value); item.title = title.value; changed(false, title); });
     const summary = el("textarea", "summary");
     summary.value = item.summary.join("\n");
     summary.rows = Math.max(2, item.summary.reduce((n, t) => n + Math.ceil(t.length / 36), 1));  // ~36 characters a line
-    summary.addEventListener("input", () => { setSummary(item, lines(summary.value)); changed(false); });
-    box.append(tools, title, summary);
+    box.append(tools, title, summary, drawMeta(item));
+    let cands = null;
+    summary.addEventListener("input", () => { setSummary(item, lines(summary.value)); mark(cands, item); changed(false, summary); });
     if ((item.candidates || []).length) {
-      const cands = el("ol", "cands");
-      cands.title = "点击句子加入或移出摘要（按重要性排序）";
+      cands = el("ol", "cands");
+      cands.title = "点击句子加入或移出摘要（按重要性排序）；摘要是手写的时候，点击的句子替换它";
       for (const sentence of item.candidates) {
-        const li = el("li", item.summary.includes(sentence) ? "used" : "", sentence);
+        const li = el("li", "", sentence);
         li.onclick = () => {
-          const at = item.summary.indexOf(sentence), next = item.summary.slice();
-          if (at >= 0) next.splice(at, 1); else next.push(sentence);
+          const typed = item.summary.some(line => !item.candidates.includes(line));
+          let next;
+          if (typed) next = [sentence];  // a hand-written summary is replaced, not added to
+          else {
+            next = item.summary.slice();
+            const at = next.indexOf(sentence);
+            if (at >= 0) next.splice(at, 1); else next.push(sentence);
+          }
           setSummary(item, next);
           changed(true);
         };
         cands.append(li);
       }
+      mark(cands, item);
       box.append(cands);
     }
     return box;
+  }
+  function mark(cands, item) {  // bold: the sentences the summary holds now, as typed
+    if (cands) for (const li of cands.children) li.classList.toggle("used", item.summary.includes(li.textContent));
+  }
+  function drawMeta(item) {  // the item's date and its 来源 (the name each report is cited by)
+    const meta = el("div", "meta"), date = el("input", "date");
+    date.type = "date";
+    date.value = item.date || "";
+    date.addEventListener("input", () => { item.date = date.value || null; changed(false, date); });
+    meta.append(el("span", "", "日期 "), date, el("span", "", " 来源 "));
+    (item.sources || []).forEach((source, n) => {
+      const name = el("input", "source");
+      name.value = source.source;
+      name.title = source.title;
+      name.addEventListener("input", () => { source.source = name.value; changed(false, name); });
+      meta.append(name);
+      if (item.sources.length > 1) meta.append(button("unsource", "×", () => { item.sources.splice(n, 1); changed(true); }));
+    });
+    return meta;
   }
 
   // A 要点 line that repeats a sentence of its item's summary follows the item when the reviewer takes
   // that sentence out: it becomes the summary's new first sentence, in the draft (render prints it as is).
   function setSummary(item, next) {
-    for (const h of draft.highlights || []) {
+    for (const h of draft.highlights) {
       if (h.item === item.key && item.summary.includes(h.text) && !next.includes(h.text) && next.length) h.text = next[0];
     }
     item.summary = next;
   }
 
-  function dropItem(section, i) {
-    let group = draft.dropped.find(g => g.name === section.name);
-    if (!group) { group = {name: section.name, items: []}; draft.dropped.push(group); }
-    group.items.push(section.items.splice(i, 1)[0]);
+  function dropItem(group, list, i) {
+    let home = draft.dropped.find(g => g.name === group);
+    if (!home) { home = {name: group, items: []}; draft.dropped.push(home); }
+    home.items.push(list.splice(i, 1)[0]);
+  }
+
+  function drawMore() {
+    const box = el("fieldset", "more");
+    box.append(el("legend", "", MORE));
+    draft.more.forEach((item, i) => {
+      const row = el("div", "item listed"), title = el("input", "title");
+      title.value = item.title;
+      title.addEventListener("input", () => { retitle(item.title, title.value); item.title = title.value; changed(false, title); });
+      row.append(el("div", "tools", ""), title, drawMeta(item));
+      row.firstChild.append(el("b", "", (i + 1) + "．"),
+        button("up", "上移", () => { if (move(draft.more, i, -1)) changed(true); }),
+        button("down", "下移", () => { if (move(draft.more, i, 1)) changed(true); }),
+        button("promote", "全文编发", () => {
+          const moved = draft.more.splice(i, 1)[0];
+          if (!moved.summary.length && (moved.candidates || []).length) moved.summary = [moved.candidates[0]];
+          const home = draft.sections.find(s => s.name === moved.section);
+          if (home) home.items.push(moved); else draft.sections.push({name: moved.section || "其他", items: [moved]});
+          changed(true);
+        }),
+        button("drop", "删去", () => { dropItem(MORE, draft.more, i); changed(true); }));
+      box.append(row);
+    });
+    if (!draft.more.length) box.append(el("p", "empty", "（无）"));
+    return box;
+  }
+
+  function drawLeaders() {
+    const box = el("fieldset", "leaders");
+    box.append(el("legend", "", "领导活动"));
+    draft.leaders.forEach((leader, i) => {
+      const row = el("div", "leader"), name = el("input", "name"), title = el("input", "role");
+      name.value = leader.name;
+      title.value = leader.title;
+      name.addEventListener("input", () => { leader.name = name.value; changed(false, name); });
+      title.addEventListener("input", () => { leader.title = title.value; changed(false, title); });
+      row.append(el("div", "tools"));
+      row.firstChild.append(title, name,
+        button("up", "上移", () => { if (move(draft.leaders, i, -1)) changed(true); }),
+        button("down", "下移", () => { if (move(draft.leaders, i, 1)) changed(true); }),
+        button("remove", "删去此人", () => { draft.leaders.splice(i, 1); changed(true); }));
+      leader.activities.forEach((act, a) => {
+        const deed = el("div", "deed"), date = el("input", "date"), text = el("input", "text");
+        date.type = "date";
+        date.value = act.date || "";
+        text.value = act.text;
+        date.addEventListener("input", () => { act.date = date.value || null; changed(false, date); });
+        text.addEventListener("input", () => { act.text = text.value; changed(false, text); });
+        deed.append(date, text, button("remove-deed", "×", () => { leader.activities.splice(a, 1); changed(true); }));
+        row.append(deed);
+      });
+      row.append(button("add-deed", "增加一项活动", () => {
+        const item = allItems()[0];
+        leader.activities.push({date: draft.end, text: "", item: item ? item.title : ""});
+        changed(true);
+      }));
+      box.append(row);
+    });
+    box.append(button("add-leader", "增加一位领导", () => {
+      const item = allItems()[0];
+      draft.leaders.push({name: "", title: "", rank: 999, activities: [{date: draft.end, text: "", item: item ? item.title : ""}]});
+      changed(true);
+    }));
+    return box;
+  }
+
+  function drawKeywords() {
+    const box = el("fieldset", "keywords");
+    box.append(el("legend", "", "本期关键词"));
+    box.append(field("关键词（、分隔）", draft.keywords.join("、"), v => { draft.keywords = words(v); }, false, "f-keywords")[0]);
+    return box;
   }
 
   function drawDropped() {
     const box = el("fieldset", "dropped");
     box.append(el("legend", "", "已删去（不印出，可恢复）"));
-    draft.dropped.forEach((group, g) => group.items.forEach((item, i) => {
-      const row = el("div", "item"), back = el("button", "restore", "恢复");
-      back.onclick = () => {
-        const home = draft.sections.find(s => s.name === group.name) || draft.sections[0];
-        home.items.push(group.items.splice(i, 1)[0]);
+    draft.dropped.forEach(group => group.items.forEach((item, i) => {
+      const row = el("div", "item");
+      row.append(button("restore", "恢复", () => {
+        const back = group.items.splice(i, 1)[0];
+        if (group.name === MORE) draft.more.push(back);
+        else (draft.sections.find(s => s.name === group.name) || draft.sections[0]).items.push(back);
         draft.dropped = draft.dropped.filter(d => d.items.length);
         changed(true);
-      };
-      row.append(back, el("span", "", " " + group.name + "：" + item.title));
+      }), el("span", "", " " + group.name + "：" + item.title));
       box.append(row);
     }));
     return box;
   }
 
   function retitle(old, now) {  // 领导活动 name their item by title
-    for (const leader of draft.leaders || []) for (const a of leader.activities) if (a.item === old) a.item = now;
+    for (const leader of draft.leaders) for (const a of leader.activities) if (a.item === old) a.item = now;
   }
 
-  // --- the A4 preview: the order and wording of the Word brief, approximately laid out ---
+  function filter() {  // the search box: items and 附 entries whose title, summary or 来源 hold the words
+    const query = document.getElementById("search").value.trim();
+    for (const node of document.querySelectorAll("#editor .item")) {
+      const text = [...node.querySelectorAll("input, textarea")].map(n => n.value).join(" ") + node.textContent;
+      node.hidden = !!query && !text.includes(query);
+    }
+  }
+
+  // --- the A4 preview: the parts, order and wording of the printed brief (briefing.render.printed) ---
   const DIGITS = "零一二三四五六七八九";
   function cn(n) {
     if (n < 10) return DIGITS[n];
     const tens = Math.floor(n / 10), ones = n % 10;
     return (tens > 1 ? DIGITS[tens] : "") + "十" + (ones ? DIGITS[ones] : "");
   }
-  function cnDate(iso) {
+  function cnDate(iso, year) {
     if (!iso) return "";
     const [y, m, d] = iso.split("-").map(Number);
-    return y + "年" + m + "月" + d + "日";
+    return (year ? y + "年" : "") + m + "月" + d + "日";
+  }
+  function countsLine() {  // as printed.counts_line: the parts add up to what was read
+    const c = draft.counts || {read: 0, merged: 0, dropped: 0};
+    const shown = draft.sections.reduce((n, s) => n + s.items.length, 0), listed = draft.more.length;
+    const removed = c.read - shown - listed - (c.merged || 0) - (c.dropped || 0);
+    let text = "本期阅读稿件" + c.read + "篇：全文编发" + shown + "条";
+    if (listed) text += "，列目" + listed + "条";
+    if (c.merged) text += "，合并重复报道" + c.merged + "篇";
+    if (c.dropped) text += "，剔除非新闻稿件" + c.dropped + "篇";
+    if (removed > 0) text += "，审校删去" + removed + "条";
+    return text + "。";
+  }
+  function sourcesLine(item) {
+    const by = new Map();
+    for (const s of item.sources || []) { if (!by.has(s.source)) by.set(s.source, []); by.get(s.source).push(cnDate(s.date)); }
+    const cited = [...by].map(([name, dates]) => [name, [...new Set(dates)].filter(Boolean).join("、"),
+      dates.length > 1 ? "共" + dates.length + "篇" : ""].filter(Boolean).join("，"));
+    return cited.length ? "（来源：" + cited.join("；") + "）" : "";
   }
   function drawPaper() {
     const paper = document.getElementById("paper"), add = (tag, cls, text) => paper.appendChild(el(tag, cls, text));
@@ -200,39 +481,42 @@
       add("p", "issue", issue);
     }
     const dateline = add("p", "dateline");
-    dateline.append(el("span", "", draft.unit || ""), el("span", "", cnDate(draft.date || draft.end)));
+    dateline.append(el("span", "", draft.unit || ""), el("span", "", cnDate(draft.date || draft.end, true)));
     if (draft.editor_note) add("p", "note", "编者按：" + draft.editor_note);
     const items = draft.sections.flatMap(s => s.items), byKey = new Map(items.map(it => [it.key, it]));
-    const live = (draft.highlights || []).filter(h => byKey.has(h.item));
-    let n = 0;
+    const live = draft.highlights.filter(h => byKey.has(h.item));
     if (live.length) {
-      add("h2", "", cn(++n) + "、本期要点");
+      add("h2", "", "本期要点");
+      if (draft.rule && draft.print_rule) add("p", "src", "（选编说明：" + draft.rule.replace(/。$/, "") + "。）");
       live.forEach((h, i) => add("p", "", (i + 1) + "．" + byKey.get(h.item).title + "。" + h.text));
     }
+    let n = 0;
     for (const section of draft.sections) {
       if (!section.items.length) continue;
       add("h2", "", cn(++n) + "、" + section.name);
       section.items.forEach((item, i) => {
         add("h3", "", "（" + cn(i + 1) + "）" + item.title);
         add("p", "", item.summary.join(""));
-        const names = [...new Set((item.sources || []).map(s => s.source))];
-        if (names.length) add("p", "src", "（来源：" + names.join("、") + "）");
+        if ((item.figures || []).length) add("p", "", "主要数据：" + item.figures.join("；") + "。");
+        if (sourcesLine(item)) add("p", "src", sourcesLine(item));
       });
     }
-    const present = new Set([...items, ...(draft.more || [])].flatMap(it => [it.title, ...(it.sources || []).map(s => s.title)]));
-    const leaders = (draft.leaders || []).map(l => [l, l.activities.filter(a => present.has(a.item))]).filter(x => x[1].length);
+    const present = new Set(allItems().flatMap(it => [it.title, ...(it.sources || []).map(s => s.title)]));
+    const leaders = draft.leaders.map(l => [l, l.activities.filter(a => present.has(a.item))]).filter(x => x[1].length);
     if (leaders.length) {
-      add("h2", "", cn(++n) + "、领导活动");
-      for (const [l, acts] of leaders) add("p", "", l.title + l.name + "：" + acts.map(a => cnDate(a.date).replace(/^\d+年/, "") + a.text).join("；") + "。");
+      add("h2", "", "领导活动");
+      if (draft.leaders_rule) add("p", "src", "（" + draft.leaders_rule + "。）");
+      for (const [l, acts] of leaders) add("p", "src", l.title + l.name + "：" + acts.map(a => cnDate(a.date) + a.text).join("；") + "。");
     }
-    if ((draft.keywords || []).length) { add("h2", "", cn(++n) + "、本期关键词"); add("p", "", draft.keywords.join("、")); }
-    if ((draft.more || []).length) {
-      add("h2", "", "附：本期其他报道");
-      draft.more.forEach((item, i) => add("p", "", (i + 1) + "．" + item.title));
+    if (draft.keywords.length) { add("h2", "", "本期关键词"); add("p", "", draft.keywords.join("、")); }
+    if (draft.more.length) {
+      add("h2", "", MORE);
+      add("p", "src", draft.more.map((item, i) => (i + 1) + "．" + item.title + (item.date ? "（" + cnDate(item.date) + "）" : "")).join("；") + "。");
     }
+    if (draft.print_counts) add("p", "counts", countsLine());
     const closing = add("div", "closing");
-    for (const line of draft.closing || []) closing.append(el("p", "mark", line));
-    closing.append(el("p", "mark", (draft.unit || "") + "　" + cnDate(draft.date || draft.end) + "印发" + (draft.copies ? "（共印" + draft.copies + "份）" : "")));
+    for (const line of draft.closing) closing.append(el("p", "mark", line));
+    if (draft.unit) closing.append(el("p", "mark", draft.unit + "　" + cnDate(draft.date || draft.end, true) + "印发" + (draft.copies ? "（共印" + draft.copies + "份）" : "")));
   }
 
   function download(kind) {
@@ -244,6 +528,17 @@
   document.addEventListener("DOMContentLoaded", () => {
     document.getElementById("get-docx").addEventListener("click", download("docx"));
     document.getElementById("get-md").addEventListener("click", download("md"));
+    document.getElementById("undo").addEventListener("click", undo);
+    document.getElementById("redo").addEventListener("click", redo);
+    document.getElementById("search").addEventListener("input", filter);
+    document.addEventListener("keydown", event => {  // the page's undo, in a text field too (one history for all)
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === "z" || key === "y") {
+        event.preventDefault();
+        if (key === "y" || event.shiftKey) redo(); else undo();
+      }
+    });
     load().catch(error => status("载入失败：" + error, true));
   });
   window.addEventListener("beforeunload", () => { if (timer) save(true); });
