@@ -214,6 +214,8 @@ class Masthead:
     lines: list[str]
     latin: str = ""
     bottom: float = 150
+    rules: bool = True
+    lines_x: float | None = None  # where the small lines start (default: at the right margin)
 
     def draw(self, c, sheet: Sheet) -> None:
         h = sheet.height
@@ -226,8 +228,11 @@ class Masthead:
         if self.latin:
             c.setFont("Times-Roman", 11)
             c.drawString(sheet.margin + 4, h - 130, self.latin)
+        x = self.lines_x if self.lines_x is not None else sheet.width - sheet.margin - 190
         for row, line in enumerate(self.lines):
-            _draw_line(c, sheet.width - sheet.margin - 190, h - 62 - row * 14, line, 9, None, True)
+            _draw_line(c, x, h - 62 - row * 14, line, 9, None, True)
+        if not self.rules:
+            return
         c.setLineWidth(2.5)
         c.line(sheet.margin, h - self.bottom + 4, sheet.width - sheet.margin, h - self.bottom + 4)
         c.setLineWidth(0.6)
@@ -245,6 +250,7 @@ class Header:
     date: str
     editors: str
     bottom: float = 70
+    rule: bool = True
 
     def draw(self, c, sheet: Sheet) -> None:
         h = sheet.height
@@ -254,6 +260,8 @@ class Header:
         c.drawString(sheet.margin + 40, h - 56, "  ".join(self.section))  # spaced: 要  闻
         _draw_line(c, sheet.margin + 130, h - 54, f"{self.paper}  {self.date}", 9, None, True)
         _draw_line(c, sheet.width - sheet.margin - 200, h - 54, self.editors, 9, None, True)
+        if not self.rule:
+            return
         c.setLineWidth(1.5)
         c.line(sheet.margin, h - self.bottom, sheet.width - sheet.margin, h - self.bottom)
         c.setLineWidth(0.6)

@@ -185,3 +185,37 @@ def test_three_columns_beside_two_each_column_with_its_own_story(variants, numbe
             lines = [_plain(line) for c, line in story.lines if c == column]
             assert lines and all(line in on_page[_plain(story.title)] for line in lines), (story.title, column)
         assert on_page[_plain(story.title)] == _plain("".join(story.paragraphs))
+
+
+EAR = Story("夏粮收购启动", [
+    "本报讯　记者从省粮食和物资储备局获悉，今年夏粮收购工作5月12日全面启动，全省设立收购网点860个。",
+], 4, 5, 40, 0, title_size=16, typeset=True)
+FAIR = Story("石门村庙会重开", [
+    "本报讯（记者　宋清）农历四月初八，停办多年的石门村庙会重新开张。庙会由村委会主办 县文化馆协办，星期一 到星期三连办三天。",
+    "庙会上，舞龙、采茶戏和手工竹编轮番登场，吸引周边群众两万余人次。",
+], 0, 2, 90, 0, title_size=20, typeset=True)
+#: A front page with a 报眼 story beside the masthead and no rules; an inner page whose header has no
+#: rule and whose first story speaks of 农历, 主办 and 星期一 a few lines under it.
+RULELESS = [(Masthead("人民日报", ["2024年5月13日 星期一", "农历甲辰年四月初六", "第1版 今日20版"], rules=False,
+                      lines_x=340), [EAR, replace(LEAD, top=170), replace(REMARK, top=170)]),
+            (replace(HEADER, rule=False), [FAIR, replace(VILLAGE, top=90)])]
+
+
+@pytest.fixture(scope="module")
+def ruleless(tmp_path_factory):
+    return list(read_articles(str(make_pdf(tmp_path_factory.mktemp("ruleless") / "p.pdf", RULELESS, SHEET))))
+
+
+def test_a_story_beside_the_masthead_is_a_story_and_the_masthead_is_not(ruleless):
+    front = [a for a in ruleless if a.page == "01"]
+    assert [_plain(a.title) for a in front] == [EAR.title, LEAD.title, REMARK.title]
+    assert _plain(front[0].text) == _plain(EAR.paragraphs[0])
+    assert all((a.paper, a.date) == ("人民日报", "2024-05-13") for a in front)
+    assert not any(w in _plain(a.text + a.title) for a in front for w in ["星期一", "农历", "今日20版", "人民日报"])
+
+
+def test_a_header_without_a_rule_ends_where_its_lines_end(ruleless):
+    inner = [a for a in ruleless if a.page == "02"]
+    assert [_plain(a.title) for a in inner] == [FAIR.title, VILLAGE.title]
+    assert _plain(inner[0].text) == _plain("".join(FAIR.paragraphs))  # its 农历, 主办, 星期一 stay its own
+    assert all((a.paper, a.date) == ("青溪日报", "2024-05-13") for a in inner)

@@ -1,6 +1,9 @@
-"""One PDF page's characters as stories: lines by baseline, segments split at column gaps, headlines
-by font size, columns from the body lines, each body line owned by the lowest headline above it in
-its column, and lines read column by column, paragraphs starting at an indent."""
+"""One PDF page's characters as stories: lines by baseline, segments split at column gaps, the
+masthead and footer set apart (pdfmasthead.py), headlines by font size, columns from the body
+lines, each run of a column's lines owned by the headline over it (a column two headlines side by
+side could claim goes to the one whose text it continues, else the one it centres), or by the
+story it continues from the column to its left; lines read column by column, paragraphs starting at
+an indent."""
 from __future__ import annotations
 
 import re
@@ -8,25 +11,13 @@ from dataclasses import dataclass, field
 
 from .text import TERMINATORS
 from .pdfchars import Segment, body_size, is_headline, segments
+from .pdfmasthead import furniture
 
 #: Lines printed this much smaller than the body are photo captions and credits, not body text.
 CAPTION_RATIO = 0.88
-#: The page's header and footer: this share of the height at the top and the bottom.
-MARGIN_SHARE = 0.07
-_PAGE_RE = re.compile(r"第\s*0?(\d{1,2})\s*版")
-_DATE_RE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _JUMP_FROM_RE = re.compile(r"^\s*[（(]\s*(?:上接|接)第?\s*\d{1,2}\s*版")
-_PAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|报))")
-#: The share of the page's height that a masthead (or a running head) and a footer may take.
-HEAD_SHARE, FOOT_SHARE = 0.15, 0.12
-#: What a page's header and footer print and an article does not: the full date with its weekday,
-#: 第N版 / 今日N版 (not a jump's 下转第2版), the editors, the publisher, the serial number, the address and the price.
-_MASTHEAD_RE = re.compile(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期|星期[一二三四五六日天]|(?<![转接])第\s*\d{1,2}\s*版"
-                          r"|今日\s*\d{1,2}\s*版|农历|责任编辑|责编|版式|美编|校对|主办|出版物号|刊号|CN\s*\d\d-\d{4}"
-                          r"|邮发代号|邮编|社址|零售价|定价")
 #: What a story's first line may print unindented: its byline or dateline.
 _OPENING_RE = re.compile(r"记者|通讯员|本报讯|电（|^[□■●]")
-_EDITOR_RE = re.compile(r"^\s*(?:本版)?(?:责任编辑|责编|版式设计|版式|美编|校对|制图)\s*[:：]")
 
 
 @dataclass
@@ -79,9 +70,7 @@ def page_stories(chars: list[dict], width: float, height: float, number: int,
     `rules` are the heights of its horizontal rules (the masthead's, the footer's)."""
     segs = segments(chars)
     size = body_size(segs)
-    head, foot = _bands(segs, rules, height)
-    margin = [s for s in segs if s.bottom <= head + 1 or s.top >= foot - 1 or _EDITOR_RE.match(s.text)
-              or ((s.top < MARGIN_SHARE * height or s.bottom > (1 - MARGIN_SHARE) * height) and s.size <= size * 1.05)]
+    margin, info = furniture(segs, rules, height, size)
     segs = [s for s in segs if s not in margin]
     heads = [s for s in segs if is_headline(s, size)]
     body = [s for s in segs if not is_headline(s, size) and s.size >= CAPTION_RATIO * size]
@@ -90,31 +79,14 @@ def page_stories(chars: list[dict], width: float, height: float, number: int,
     covers = _shared_out([_covered(b, body, [h for other in blocks if other is not b for h in other], cols, size)
                           for b in blocks], blocks, cols, body, size)
     owned = _assign(body, blocks, covers, cols, size)
-    info = _page_info([s for s in margin if s.bottom <= head + 1] or margin, margin, size)
     stories = []
     for key in sorted(owned, key=lambda k: (k < 0, k)):
         story = _story(blocks[key] if key >= 0 else [], owned[key], cols, size, number)
-        story.page_label, story.date, story.paper = info
-        story.page = int(info[0]) if info[0] else number  # 下转第2版 names the printed 版次
+        story.page_label, story.date, story.paper = info.page, info.date, info.paper
+        story.page = int(info.page) if info.page else number  # 下转第2版 names the printed 版次
         if story.title or sum(len(p) for p in story.paragraphs) >= 20:  # stray furniture is not a story
             stories.append(story)
     return stories
-
-
-def _bands(segs: list[Segment], rules: list[float], height: float) -> tuple[float, float]:
-    """The bottom of the page's header (a masthead or a running head) and the top of its footer:
-    the rule under (over) the lines that say what the page is (date, 第N版, 责任编辑, 主办, CN …),
-    else those lines' own edge; (0, height) when there are none."""
-    tops = [s for s in segs if s.top < HEAD_SHARE * height and _MASTHEAD_RE.search(s.text)]
-    feet = [s for s in segs if s.bottom > (1 - FOOT_SHARE) * height and _MASTHEAD_RE.search(s.text)]
-    head = foot = None
-    if tops:
-        last = max(s.bottom for s in tops)
-        head = min((r for r in rules if last - 1 <= r < last + 3 * max(s.size for s in tops)), default=last)
-    if feet:
-        first = min(s.top for s in feet)
-        foot = max((r for r in rules if first + 1 >= r > first - 3 * max(s.size for s in feet)), default=first)
-    return head or 0.0, foot or height
 
 
 def _shared_out(covers: list[set[int]], blocks: list[list[Segment]], cols, body: list[Segment],
@@ -260,18 +232,3 @@ def _words_meet(end: str, start: str) -> bool:
     broken over two lines nor anything Chinese."""
     latin = end.isascii() and end.isalnum() and start.isascii() and start.isalnum()
     return latin and not (end.isdigit() and start.isdigit())
-
-
-def _page_info(head: list[Segment], furniture: list[Segment], size: float) -> tuple[str | None, str | None, str | None]:
-    """版次, date and paper from the page's header (else its footer): the paper is the name printed
-    largest (a masthead, 青 溪 日 报 in spaced type) or the first name ending in 报; the 版次 is
-    第N版, or a number printed large in the header (2 要闻)."""
-    text = " ".join(s.text for s in sorted(furniture, key=lambda s: (s not in head, s.top, s.x0)))
-    page, date = _PAGE_RE.search(text), _DATE_RE.search(text)
-    large = sorted((s for s in head if s.size >= 1.5 * size), key=lambda s: -s.size)
-    number = next((s.text for s in large if re.fullmatch(r"\d{1,2}", s.text)), None)
-    name = next((s.text.replace(" ", "") for s in large if re.fullmatch(r"[\u4e00-\u9fff ]{2,12}报", s.text)), None)
-    paper = name or (_PAPER_RE.search(text).group(1) if _PAPER_RE.search(text) else None)
-    label = page.group(1) if page else number
-    return (f"{int(label):02d}" if label else None,
-            f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None, paper)
