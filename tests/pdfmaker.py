@@ -37,6 +37,7 @@ class Story:
     # the columns right of them start at the headline's top, beside it
     align: str = "centre"  # or "left"
     typeset: bool = False  # lines justified, digits and Latin in Times with a quarter-em gap (中西文间距)
+    photo: tuple[int, float] | None = None  # (column, height): that column's text starts under a photo
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,10 @@ def place(c, story: Story, sheet: Sheet = A4) -> None:
     if places is None:
         raise ValueError(f"{story.title}: text does not fit its columns")
     story.lines = [(column, text) for (column, _), (text, _) in zip(places, lines)]
+    if story.photo:
+        column, depth = story.photo
+        start = top if column <= head[1] else story.top
+        Photo(column, column, start + 2, start + depth - 14, "施工现场。本报记者　柳岸　摄").draw(c, sheet)
     for number, ((column, y), (text, indented)) in enumerate(zip(places, lines)):
         x = sheet.x(column) + (2 * BODY if indented else 0)
         ends = number + 1 == len(lines) or lines[number + 1][1]  # a paragraph's last line is not justified
@@ -176,6 +181,8 @@ def _flow(count: int, story: Story, head: tuple[int, int], top: float, bottom: f
             y = top if column <= head[1] else story.top
             if column > story.last:
                 return None
+            if story.photo and story.photo[0] == column:
+                y += story.photo[1]
         y += BODY * 1.6
         places.append((column, y))
     return places

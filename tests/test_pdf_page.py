@@ -165,12 +165,16 @@ VARIANTS = {
     "set left, neighbour left": _variant({"first": 2, "last": 4, "align": "left"}, {"first": 0, "last": 1}),
     "long headline, neighbour left": _variant({"first": 2, "last": 4, "title": "老城区文昌街改造工程正式开工"},
                                               {"first": 0, "last": 1}),
+    "third column under a photo": _variant({"photo": (2, 60)}, {}),
+    "third column under a photo, top of the page": _variant({"photo": (2, 60), "top": 72}, {"top": 72}) + [
+        replace(READING, first=0, last=1, top=300)],
 }
 
 
 @pytest.fixture(scope="module")
 def variants(tmp_path_factory):
-    pages = [(replace(HEADER, number=number), stories, FOOTER) for number, stories in enumerate(VARIANTS.values(), 1)]
+    pages = [(replace(HEADER, number=number, rule=stories[0].top > 72), stories, FOOTER)
+             for number, stories in enumerate(VARIANTS.values(), 1)]
     path = make_pdf(tmp_path_factory.mktemp("variants") / "variants.pdf", pages, SHEET)
     return list(read_articles(str(path)))
 

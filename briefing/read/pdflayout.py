@@ -157,11 +157,12 @@ def _assign(body: list[Segment], blocks, covers, cols, size: float) -> dict[int,
     lines (a column's lines without a wide gap or a headline between them) goes to the lowest
     headline above it that covers its column when nothing else is printed between them; a run
     with other text between it and that headline (a column beside a headline set over fewer
-    columns) goes on the story beside it in the column to its left; a run at the top of a column
-    with no headline above goes on the story that ended the column before (text flowing on in
-    reading order), unless it opens with 上接第N版."""
+    columns, or a column under a photo) goes on the story beside it in the column to its left; a
+    run at the top of a column with no headline above goes on the story that ended the column
+    before (text flowing on in reading order), unless it opens with 上接第N版."""
     owned: dict[int, list[Segment]] = {}
     owner_of: dict[int, int] = {}  # id(segment) -> owner
+    first = min((s.top for s in body), default=0.0)  # where the page's text starts
     carried = -1
     for column in range(len(cols)):
         lines = sorted((s for s in body if _column_of(s, cols) == column), key=lambda s: s.top)
@@ -175,7 +176,7 @@ def _assign(body: list[Segment], blocks, covers, cols, size: float) -> dict[int,
                 owner = owner_of[id(previous)]
             elif head is not None and (previous is None or previous.top < blocks[head][-1].bottom):
                 owner = head
-            elif previous is None:
+            elif previous is None and seg.top < first + 3 * size:
                 owner = -1 if _JUMP_FROM_RE.match(seg.text) else carried
             else:
                 owner = _beside(seg, column, body, cols, owner_of, carried)
