@@ -229,3 +229,238 @@ def test_a_dropped_item_can_be_restored_and_a_candidate_picked(served, browser):
     click(browser, next(li for li in items(browser, 0)[0].find_elements("css selector", ".cands li") if li.text == unused))
     saved(browser)
     assert json.loads(draft.read_text(encoding="utf-8"))["sections"][0]["items"][0]["summary"] == [*item["summary"], unused]
+
+
+# --- each kind of edit, undo, the outside change, the download ---
+
+@pytest.fixture(scope="module")
+def listed_draft(tmp_path_factory):
+    """The seed week with 18 items in full, so that 4 are listed under 附."""
+    folder = tmp_path_factory.mktemp("listed")
+    (folder / "office.toml").write_text("length = 18\n", encoding="utf-8")
+    out = folder / "listed.json"
+    result = CliRunner().invoke(cli, ["brief", str(SEEDS), "-o", str(out), "--config", str(folder / "office.toml")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["more"]
+    return out.read_bytes()
+
+
+@pytest.fixture
+def listed(listed_draft, tmp_path):
+    draft = tmp_path / "listed.json"
+    draft.write_bytes(listed_draft)
+    server = make_server(draft, 0, token=TOKEN)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server, draft
+    server.shutdown()
+    server.server_close()
+
+
+def on_disk(draft):
+    return json.loads(draft.read_text(encoding="utf-8"))
+
+
+def keys(driver, *combo):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    actions = ActionChains(driver)
+    for key in combo[:-1]:
+        actions.key_down(key)
+    actions.send_keys(combo[-1])
+    for key in reversed(combo[:-1]):
+        actions.key_up(key)
+    actions.perform()
+
+
+def markdown(server):
+    status, body = call(server, "GET", f"/download/md?token={TOKEN}")
+    assert status == 200
+    return body.decode("utf-8")
+
+
+def footer_adds_up(text):
+    import re
+
+    numbers = [int(n) for n in re.findall(r"(\d+)\s*[篇条]", text)]
+    return numbers[0] == sum(numbers[1:]), numbers
+
+
+def test_every_edit_can_be_undone_and_redone(served, browser):
+    from selenium.webdriver.common.keys import Keys
+
+    server, draft = served
+    start = on_disk(draft)
+    browser.get(url_of(server))
+    saved(browser)
+    note = browser.find_element("id", "f-editor_note")
+    note.send_keys("先写的编者按。")
+    saved(browser)
+    time.sleep(1.6)  # typing in one field is one step; a pause ends it
+    gone = start["sections"][0]["items"][0]["title"]
+    click(browser, items(browser, 0)[0].find_element("css selector", "button.drop"))
+    saved(browser)
+    assert on_disk(draft)["dropped"][0]["items"][0]["title"] == gone
+    keys(browser, Keys.CONTROL, "z")
+    saved(browser)
+    assert on_disk(draft)["dropped"] == [] and on_disk(draft)["sections"][0]["items"][0]["title"] == gone
+    assert on_disk(draft)["editor_note"] == "先写的编者按。"
+    keys(browser, Keys.CONTROL, "z")
+    saved(browser)
+    assert on_disk(draft)["editor_note"] == "" and browser.find_element("id", "f-editor_note").get_attribute("value") == ""
+    keys(browser, Keys.CONTROL, Keys.SHIFT, "z")
+    saved(browser)
+    assert on_disk(draft)["editor_note"] == "先写的编者按。"
+    click(browser, browser.find_element("id", "redo"))
+    saved(browser)
+    assert on_disk(draft)["dropped"][0]["items"][0]["title"] == gone
+    assert not browser.find_element("id", "redo").is_enabled() and browser.find_element("id", "undo").is_enabled()
+
+
+def test_highlights_are_chosen_ordered_and_rewritten(served, browser):
+    server, draft = served
+    start = on_disk(draft)["highlights"]
+    browser.get(url_of(server))
+    saved(browser)
+    rows = lambda: browser.find_elements("css selector", "fieldset.highlights .highlight")  # noqa: E731
+    click(browser, rows()[0].find_element("css selector", "button.down"))
+    saved(browser)
+    line = rows()[0].find_element("css selector", "textarea.line")
+    line.clear()
+    line.send_keys("审校改写的要点：五个项目集中签约。")
+    click(browser, rows()[-1].find_element("css selector", "button.remove"))
+    saved(browser)
+    now = on_disk(draft)["highlights"]
+    assert [h["item"] for h in now] == [start[1]["item"], start[0]["item"], *[h["item"] for h in start[2:-1]]]
+    assert now[0]["text"] == "审校改写的要点：五个项目集中签约。" and now[1] == start[0]
+    from selenium.webdriver.support.ui import Select
+
+    Select(rows()[1].find_element("css selector", "select.pick")).select_by_value(start[-1]["item"])
+    saved(browser)
+    assert on_disk(draft)["highlights"][1]["item"] == start[-1]["item"]
+    text = markdown(server)
+    points = text.split("## 本期要点")[1].split("## 一、")[0]
+    assert "1. **" in points and "审校改写的要点：五个项目集中签约。" in points and points.count("**") // 2 == len(start) - 1
+
+
+def test_more_entries_are_edited_removed_promoted_and_demoted_and_the_counts_add_up(listed, browser):
+    server, draft = listed
+    start = on_disk(draft)
+    browser.get(url_of(server))
+    saved(browser)
+    entries = lambda: browser.find_elements("css selector", "fieldset.more .item")  # noqa: E731
+    assert len(entries()) == len(start["more"])
+    up = start["more"][0]
+    click(browser, entries()[0].find_element("css selector", "button.promote"))
+    saved(browser)
+    now = on_disk(draft)
+    home = next(s for s in now["sections"] if s["name"] == up["section"])
+    assert home["items"][-1]["title"] == up["title"] and home["items"][-1]["summary"]
+    assert up["title"] not in [m["title"] for m in now["more"]]
+    down = start["sections"][0]["items"][0]
+    click(browser, items(browser, 0)[0].find_element("css selector", "button.demote"))
+    saved(browser)
+    assert on_disk(draft)["more"][-1]["title"] == down["title"]
+    title = entries()[0].find_element("css selector", "input.title")
+    title.clear()
+    title.send_keys("附录条目改题")
+    saved(browser)
+    click(browser, entries()[1].find_element("css selector", "button.drop"))
+    saved(browser)
+    now = on_disk(draft)
+    assert now["more"][0]["title"] == "附录条目改题" and now["dropped"][0]["name"] == "附：本期其他报道"
+    counts = browser.find_element("css selector", "#paper .counts").text
+    adds, numbers = footer_adds_up(counts)
+    assert adds and "审校删去1条" in counts, counts
+    text = markdown(server)
+    footer = next(line for line in text.splitlines() if line.startswith("本期阅读稿件"))
+    assert footer_adds_up(footer)[0] and footer_adds_up(footer)[1] == numbers
+    assert "附录条目改题" in text.split("## 附：本期其他报道")[1]
+    click(browser, browser.find_element("css selector", "fieldset.dropped button.restore"))
+    saved(browser)
+    assert len(on_disk(draft)["more"]) == len(start["more"]) and on_disk(draft)["dropped"] == []
+
+
+def test_leaders_keywords_and_switches(served, browser):
+    server, draft = served
+    start = on_disk(draft)
+    browser.get(url_of(server))
+    saved(browser)
+    leaders = lambda: browser.find_elements("css selector", "fieldset.leaders .leader")  # noqa: E731
+    role = leaders()[0].find_element("css selector", "input.role")
+    role.clear()
+    role.send_keys("区委书记、区人武部党委第一书记")
+    saved(browser)
+    many = next(i for i, l in enumerate(start["leaders"]) if len(l["activities"]) > 1)
+    click(browser, leaders()[many].find_elements("css selector", "button.remove-deed")[0])
+    saved(browser)
+    click(browser, leaders()[2].find_element("css selector", "button.up"))
+    saved(browser)
+    box = browser.find_element("id", "f-keywords")
+    box.clear()
+    box.send_keys("招商引资、城市更新")
+    click(browser, browser.find_element("id", "f-print_counts"))
+    click(browser, browser.find_element("id", "f-print_rule"))
+    saved(browser)
+    now = on_disk(draft)
+    assert now["leaders"][0]["title"] == "区委书记、区人武部党委第一书记"
+    assert now["leaders"][many]["activities"] == start["leaders"][many]["activities"][1:]
+    assert [l["name"] for l in now["leaders"][1:3]] == [start["leaders"][2]["name"], start["leaders"][1]["name"]]
+    assert now["keywords"] == ["招商引资", "城市更新"] and now["print_counts"] is False and now["print_rule"] is False
+    text = markdown(server)
+    assert "| 区委书记、区人武部党委第一书记 |" in text and "招商引资、城市更新" in text
+    assert "本期阅读稿件" not in text and "选编说明" not in text
+
+
+def test_search_and_candidates(served, browser):
+    server, draft = served
+    start = on_disk(draft)
+    browser.get(url_of(server))
+    saved(browser)
+    wanted = start["sections"][1]["items"][0]["title"]
+    browser.find_element("id", "search").send_keys(wanted[:8])
+    shown = [node for node in browser.find_elements("css selector", "#editor .item") if node.is_displayed()]
+    assert shown and all(wanted[:8] in node.find_element("css selector", "input.title").get_attribute("value")
+                         for node in shown)
+    browser.find_element("id", "search").clear()
+    browser.find_element("id", "search").send_keys(" ")  # empty after trimming: everything again
+    item = start["sections"][0]["items"][0]
+    box = items(browser, 0)[0]
+    assert box.find_elements("css selector", ".cands li.used")  # the summary is made of candidates
+    summary = box.find_element("css selector", "textarea.summary")
+    summary.clear()
+    summary.send_keys("审校人员手写的摘要。")
+    assert not box.find_elements("css selector", ".cands li.used")  # nothing bold: none of them is in use
+    saved(browser)
+    pick = item["candidates"][-1]
+    click(browser, next(li for li in box.find_elements("css selector", ".cands li") if li.text == pick))
+    saved(browser)
+    assert on_disk(draft)["sections"][0]["items"][0]["summary"] == [pick]  # replaced, not appended
+
+
+def test_an_outside_change_is_offered_never_overwritten(served, browser):
+    server, draft = served
+    browser.get(url_of(server))
+    saved(browser)
+    outside = on_disk(draft)
+    outside["editor_note"] = "在编辑器里改的编者按。"
+    draft.write_text(json.dumps(outside, ensure_ascii=False, indent=2), encoding="utf-8")
+    notice = browser.find_element("id", "notice")
+    end = time.monotonic() + 10
+    while not notice.is_displayed():  # the page looks at the file every 2 s
+        assert time.monotonic() < end, "the outside change was not noticed"
+        time.sleep(0.2)
+    click(browser, notice.find_element("css selector", "button.take-outside"))
+    assert browser.find_element("id", "f-editor_note").get_attribute("value") == "在编辑器里改的编者按。"
+    # an edit in the page after another outside change: the save is refused and the choice offered
+    outside["unit"] = "外部改的单位"
+    draft.write_text(json.dumps(outside, ensure_ascii=False, indent=2), encoding="utf-8")
+    browser.find_element("id", "f-classification").send_keys("内部资料")
+    end = time.monotonic() + 10
+    while not notice.is_displayed():
+        assert time.monotonic() < end, "the refused save was not offered"
+        time.sleep(0.2)
+    assert on_disk(draft)["unit"] == "外部改的单位" and on_disk(draft)["classification"] == ""  # not overwritten
+    click(browser, notice.find_element("css selector", "button.keep-page"))
+    saved(browser)
+    assert on_disk(draft)["classification"] == "内部资料" and on_disk(draft)["unit"] == ""  # the page's, as chosen
