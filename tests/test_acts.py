@@ -240,3 +240,23 @@ def test_a_state_visit_of_ceremony_talks_and_press_is_one_entry():
     ], period=WEEK)
     texts = [text for _, text in acts(leaders, "周振华")]
     assert len(texts) == 2 and sum("阿拉贝" in t for t in texts) == 1 and any("卡西" in t for t in texts)
+
+
+def test_a_bare_attendance_is_the_reports_event_and_an_announced_act_is_none():
+    leaders = find_leaders([
+        report("全国政协举行仪式纪念某先生诞辰百年", "2030-03-05",
+               "全国政协5日上午举行仪式，纪念某先生诞辰百年。全国政协副主席巴特尔代表全国政协向某先生塑像敬献花篮。"
+               "全国政协副主席穆虹主持仪式。全国政协副主席邵鸿、杨震出席。"),
+        report("钱立本将出席东亚合作峰会", "2030-03-06",
+               "外交部发言人表示，国务院总理钱立本出席东亚合作峰会，将同各方一道推动合作。"),
+    ], period=WEEK)
+    assert acts(leaders, "邵鸿") == [("2030-03-05", "出席纪念某先生诞辰百年仪式")]  # not 参加巴特尔…敬献花篮
+    assert acts(leaders, "杨震") == acts(leaders, "邵鸿")  # a two-character name after an office is a leader's
+    assert acts(leaders, "穆虹") == [("2030-03-05", "主持纪念某先生诞辰百年仪式")]
+    assert acts(leaders, "钱立本") == []
+
+
+def test_a_page_without_punctuation_is_cut_before_its_agenda():
+    text = "国务院总理钱立本3月6日主持召开国务院常务会议研究推进城市更新有关工作部署进一步促进消费的政策措施听取有关汇报"
+    (act,) = acts(find_leaders([report("国务院常务会议", "2030-03-06", text)], period=WEEK), "钱立本")
+    assert act == ("2030-03-06", "主持召开国务院常务会议")

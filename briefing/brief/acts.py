@@ -97,7 +97,7 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
             if _STEP.match(phrase) or _SPOKEN.match(phrase) and name == host:
                 continue  # 来到…, 乘车抵达: a step of the act; 就…提出4点建议: what was said at it
             joins = host and host != name and rows[host][:2] <= rows[name][:2]  # one joins a senior's act
-            if JOIN_RE.match(phrase) and joins:
+            if JOIN_RE.match(phrase) and joins and phrase not in ("出席", "参加"):  # 出席。: the report's event
                 verb = "陪同" if phrase.startswith("陪同") else "参加"
                 attended = _ATTENDED.match(host_act)  # 李强出席开幕式 → 参加开幕式 (not 参加李强出席…)
                 phrase = f"{verb}{attended.group(1)}" if attended else f"{verb}{host}{_HOST_LEAD.sub('', host_act)}"
@@ -185,11 +185,18 @@ def _same_act(one: str, two: str) -> bool:
     """Two phrases for one act: nearly the same words, or the same words or a long run in common after
     what both begin with (参加李强会见 + 塞尔维亚总理 and + 格鲁吉亚总理 are two acts; 举行仪式欢迎 +
     西班牙国王费利佩六世 and 会见 + 西班牙国王费利佩六世 one)."""
-    if _bigram_f1(one, two) >= 0.6 or (_guests(one) & _guests(two)):
+    if _bigram_f1(one, two) >= 0.6 or _same_guest(one, two):
         return True  # 举行仪式欢迎…总统马克龙 and 同法国总统马克龙举行会谈: one visit, one guest
     shared = len(os.path.commonprefix([one, two]))
     rest_one, rest_two = one[shared:], two[shared:]
+    if shared >= 6 and not (rest_one and rest_two):
+        return True  # 主持召开国务院常务会议 and the same run on with what it studied
     return _bigram_f1(rest_one, rest_two) >= 0.5 or _common_run(rest_one, rest_two) >= 6
+
+
+def _same_guest(one: str, two: str) -> bool:
+    """The same guest named in both (国王玛哈·哇集拉隆功 and 国王哇集拉隆功): a common run of three or more."""
+    return any(_common_run(a, b) >= 3 for a in _guests(one) for b in _guests(two))
 
 
 _GUEST_RE = re.compile(r"(?:总统|国王|女王|总理|首相|王储|埃米尔|议长|秘书长|主席)([\u4e00-\u9fff·]{2,10}?)"

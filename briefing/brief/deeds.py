@@ -33,6 +33,8 @@ _MODIFIER_RE = re.compile(r"^(?:提出|发表|作出|倡导|宣布|主持|出席
 #: What may stand right before a leader who is the subject of a sentence (start, punctuation, a time).
 _SUBJECT_BEFORE = set("，。；：、！？\n“”\"（）(),;: 　日午晚天上后")
 _MAX_PHRASE = 40  # characters: longer phrases are cut where two acts or two listed objects join
+#: What follows an act on a page that lost its punctuation: its agenda, a speech, the next dateline.
+_RUN_ON_RE = re.compile(r"研究|部署|听取|讨论|审议|强调|指出|要求|新华社|央视网")
 #: Acts whose object is the next clause: 签署国务院令，公布…; 致电某某，祝贺…; 作出重要批示，要求….
 _OPEN_ACT_RE = re.compile(r"访问[^，。]{2,10}|签署(?:国务院令|主席令|命令|通令)|(?:分别)?致(?:电|贺电|贺信|信|慰问电|唁电)[^，。]{0,16}|"
                           r"作出(?:重要)?(?:指示|批示)|(?:分别)?复信[^，。]{0,16}|(?:分别)?回信[^，。]{0,16}")
@@ -70,16 +72,20 @@ def phrases(text: str, name: str, reported: bool = True, year: str = "",
         if any(y < year for y in re.findall(r"((?:19|20)\d\d)年", text[start:at])) or _PHOTO_RE.search(sentence):
             continue
         phrase = _phrase_at(text, at, name, others)
-        if not phrase or _PLAN_RE.match(phrase) or _is_announced(text, at + len(name), phrase):
+        if not phrase or _PLAN_RE.match(phrase) or "，将" in phrase or _is_announced(text, at + len(name), phrase):
             continue
         (speech if _is_speech(phrase) else acts).append((at, phrase))
     return acts or speech[:1]
 
 
 def _is_announced(text: str, after: int, phrase: str) -> bool:
-    """李强将于17日至18日出席…: a 将 between the name and the act announces it."""
+    """李强将于17日至18日出席…, 李强出席峰会，将同各方…: a 将 between the name and the act, or opening the
+    clause after it, announces the act."""
     found = text.find(phrase[:4], after, after + 60)
-    return found > 0 and bool(re.search(r"将|拟|即将", text[after:found]))
+    if found < 0:
+        return False
+    ends = text.find(phrase[-2:], found) + 2 if text.find(phrase[-2:], found) >= 0 else found + len(phrase)
+    return bool(re.search(r"将|拟|即将", text[after:found]) or re.match(r"[，,]\s*(?:将|拟|即将)", text[ends:ends + 4]))
 
 
 def best_phrase(text: str, name: str, reported: bool = True, year: str = "",
@@ -221,5 +227,7 @@ def _trim(rest: str) -> str | None:
         phrase = pattern.sub("", phrase)
     if len(phrase) > _MAX_PHRASE:  # cut between two acts or two listed objects, never inside a word
         cuts = [m.start() for m in _JOINT_RE.finditer(phrase, 0, _MAX_PHRASE) if m.start() >= 8]
+        if not cuts:  # a page without punctuation runs on (会议研究…部署…听取…): cut before what followed
+            cuts = [m.start() for m in _RUN_ON_RE.finditer(phrase, 8)][:1]
         phrase = phrase[:cuts[-1]] if cuts else phrase
     return phrase if len(phrase) >= 2 else None

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..analyze.offices import TextCounts, chinese_name, officials, rank_of
+from ..analyze.offices import OFFICE_RE, TextCounts, chinese_name, officials, rank_of
 from ..config import Roster
 from ..models import Article, ArticleSummary, Leader
 from .acts import find_acts
@@ -117,10 +117,10 @@ def _mentions(texts: Sequence[str], roster: Roster | None,
     titles: dict[str, list[str]] = {}
     first: dict[str, tuple] = {}
     on_roster = roster.names() if roster else ()
-    table = () if roster and roster.only else tuple(n for n in protocol.names() if len(n) >= 3)
+    table = () if roster and roster.only else protocol.names()
     for i, text in enumerate(texts):
         for name in table:
-            if (at := text.find(name)) >= 0:
+            if (at := text.find(name)) >= 0 and (len(name) >= 3 or _titled(text, name)):
                 titles.setdefault(name, [])
                 first.setdefault(name, (i, at))
         for name in on_roster:
@@ -135,6 +135,12 @@ def _mentions(texts: Sequence[str], roster: Roster | None,
             first.setdefault(name, (i, at))
             seen.add((i, name))
     return titles, first, seen
+
+
+def _titled(text: str, name: str) -> bool:
+    """A national leader of two characters named right after an office (全国政协副主席穆虹): the name is
+    theirs, even when its surname is rare (穆) or common as a word."""
+    return bool(re.search(f"(?:{OFFICE_RE.pattern}){re.escape(name)}", text))
 
 
 _BARE_LOCAL = re.compile(r"^([区县市])(?:委|政府|人大|政协|纪委|监委)|^(?:常务)?副?([区县市])长")
