@@ -27,6 +27,8 @@ FIXTURE_WEEK = REPO / "tests" / "fixtures" / "xwlb" / "week.jsonl"
     ("本报", False, "本报"),
     ("notes", False, "本报"),  # a stray file's name is not a source
     ("scan_001", True, "稿件"),
+    ("新建文本文档", False, "本报"),  # a name nobody gave, in any script
+    ("青溪报 - 副本 第02版", False, "本报 第02版"),
     ("2024-05-15", False, "本报"),
     ("", False, "本报"),
 ])

@@ -22,10 +22,20 @@ OWN_PAPER, RECORD = "本报", "稿件"
 
 
 @lru_cache(maxsize=1)
+def _table() -> dict:
+    return tomllib.loads(resources.files("briefing.data").joinpath("sources.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def stray_names() -> tuple[str, ...]:
+    """Names a file gets when nobody named it (新建文本文档, 副本, untitled): lower-cased patterns."""
+    return tuple(n.casefold() for n in _table().get("stray", {}).get("names", ()))
+
+
+@lru_cache(maxsize=1)
 def known_sources() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The built-in table: (printed name, the names inputs use for it, lower-cased patterns)."""
-    text = resources.files("briefing.data").joinpath("sources.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text)["source"]
+    table = _table()["source"]
     return tuple((name, tuple(n.casefold() for n in entry["names"])) for name, entry in table.items())
 
 
@@ -36,9 +46,11 @@ def printed_name(name: str, has_id: bool = False) -> str:
     match = _PAGE.search(name)
     page = match.group(1) if match else ""
     bare = name[:match.start()].strip() if match else name.strip()
+    key = bare.casefold()
+    if any(fnmatch.fnmatchcase(key, pattern) for pattern in stray_names()):
+        return (RECORD if has_id else OWN_PAPER) + page
     if _CHINESE.search(bare):  # a paper's own name, or one [papers] in briefing.toml gave: never renamed
         return bare + page
-    key = bare.casefold()
     for printed, patterns in known_sources():
         if any(fnmatch.fnmatchcase(key, pattern) for pattern in patterns):
             return printed + page
