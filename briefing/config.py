@@ -20,7 +20,7 @@ _KINDS = {str: 'a "quoted string"', int: "a whole number", float: "a number"}
 _KEYS = {"title", "unit", "issue", "highlights", "sentences", "stopwords", "user_dict", "closing", "sections",
          "reference_doc", "line_spacing_pt", "roster", "only_roster", "length", "section_length", "papers", "keywords",
          "classification", "copies", "level", "protocol", "selection_note", "counts_line",
-         "roundups"}
+         "roundups", "watch"}
 LEVELS = ("national", "province", "city", "district")
 
 
@@ -50,6 +50,21 @@ class Roster:
 
 
 @dataclass(frozen=True)
+class WatchEntry:
+    """One line of `watch` (涉我报道): an article names it when it names one of `words` and every `must`
+    word, and none of the `exclude` words ("樊惠林 +二七区 !退休")."""
+
+    words: tuple[str, ...]
+    must: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The entry's name in the report: its first word."""
+        return self.words[0]
+
+
+@dataclass(frozen=True)
 class BriefConfig:
     """What an office sets once for all its briefs; every field has a working default."""
 
@@ -75,6 +90,7 @@ class BriefConfig:
     protocol: str | None = None  # an office's own protocol table; None: the shipped data/protocol.toml
     selection_note: bool = True  # print the selection rule (选编说明) under 本期要点
     counts_line: bool = True  # print the footer line that counts what became of the period's articles
+    watch: tuple[WatchEntry, ...] = ()  # 涉我报道: the unit's names, places and leaders to find
     roundups: str = "omit"  # daily roundups (联播快讯): "omit" (named in left_out), "merge" (one line), "list"
 
     def lexicon(self) -> Lexicon:
@@ -162,6 +178,7 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         selection_note=_flag(data, "selection_note", True, where),
         counts_line=_flag(data, "counts_line", True, where),
         roundups=_choice(data, "roundups", ROUNDUPS, "omit", where),
+        watch=_watch(data, where),
     )
 
 
@@ -180,6 +197,33 @@ def _level(data: dict[str, Any], where: Path) -> str | None:
     if level is not None and level not in LEVELS:
         raise ConfigError(f"{where}: level must be one of {', '.join(LEVELS)} (who 领导活动 lists), not {level!r}")
     return level
+
+
+#: The marks of a watch entry's words, half- and full-width: +must, !exclude.
+_MUST, _EXCLUDE = "+＋", "!！"
+_WATCH_EXAMPLE = 'like ["二七区", "樊惠林 +二七区 !退休"]'
+
+
+def _watch(data: dict[str, Any], where: Path) -> tuple[WatchEntry, ...]:
+    """watch = ["二七区", "樊惠林 +二七区 !退休"]: each line one entry, its words split on spaces."""
+    lines = data.get("watch", [])
+    if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+        raise ConfigError(f"{where}: watch must be a list of strings, {_WATCH_EXAMPLE}")
+    return tuple(_watch_entry(line, where) for line in lines)
+
+
+def _watch_entry(line: str, where: Path) -> WatchEntry:
+    words: dict[str, list[str]] = {"words": [], "must": [], "exclude": []}
+    for part in line.split():
+        kind = "must" if part[0] in _MUST else "exclude" if part[0] in _EXCLUDE else "words"
+        word = part if kind == "words" else part[1:]
+        if len(word) < 2:
+            raise ConfigError(f"{where}: watch entry {line!r}: {part!r} is too short to find; give whole names of "
+                              f"two characters or more, {_WATCH_EXAMPLE}")
+        words[kind].append(word)
+    if not words["words"]:
+        raise ConfigError(f"{where}: watch entry {line!r} names no word to find; put the name first, {_WATCH_EXAMPLE}")
+    return WatchEntry(tuple(words["words"]), tuple(words["must"]), tuple(words["exclude"]))
 
 
 def _roster(data: dict[str, Any], where: Path) -> Roster | None:

@@ -191,6 +191,20 @@ class LeftOut:
 
 
 @dataclass(frozen=True)
+class WatchHit:
+    """An article that names a watched word (涉我报道): where and when it was printed, and the sentence naming it."""
+
+    title: str
+    paper: str  # the paper's name as 来源 gives it without the page (本报 when the input names none)
+    page: str | None  # 版次 such as "03"
+    date: str | None  # the publication date, YYYY-MM-DD
+    sentence: str  # the first sentence naming it (the headline when only the headline does)
+    marks: tuple[tuple[int, int], ...]  # each mention in the sentence as [start, end): sentence[start:end]
+    words: tuple[str, ...]  # the watch entries it names, by their first word, in the configuration's order
+    id: str | None = None  # the input record's id
+
+
+@dataclass(frozen=True)
 class Brief:
     """A leadership brief for one period (每日要情 / 每周要情 / 月度要情 …); also the draft a reviewer edits."""
 
@@ -218,6 +232,7 @@ class Brief:
     dropped: tuple[Section, ...] = ()  # items a reviewer dropped, by their section, kept to restore; never printed
     print_rule: bool = True  # print the selection note (rule) under 本期要点
     print_counts: bool = True  # print the footer's counts line
+    watch: tuple[WatchHit, ...] = ()  # 涉我报道: every article of the period naming a watched word
 
     def items(self) -> tuple[BriefItem, ...]:
         """Every item printed in full, in section order."""

@@ -21,6 +21,7 @@ from .sections import OTHER, section_of, section_of_title
 from .select import DEFAULT_LENGTH, SELECTION_RULE, choose, is_code_or_navigation
 from .running import running_stories
 from .stories import duplicate_groups
+from .watch import find_hits
 
 RANK_RULE = "按领导出席、头条位置、涉及金额、关键词集中度、多日或多源报道综合排序"
 LEADERS_RULE = "按{level}简报列出{description}；职务、排序依据{date}领导人名单"
@@ -76,6 +77,7 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         rule=SELECTION_RULE.format(limit=limit),
         leaders_rule=LEADERS_RULE.format(level=LEVEL_NAMES.get(level.name, level.name),
                                          description=level.description, date=cn_date(protocol.date, year=True)),
+        watch=find_hits([s.article for s in summaries], config.watch, papers=config.papers, user_dict=config.user_dict),
     )
 
 
