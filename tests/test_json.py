@@ -98,3 +98,13 @@ def test_load_draft_errors(tmp_path):
 def test_json_output_is_not_overwritten_without_force(seed_draft):
     result = CliRunner().invoke(cli, ["brief", str(SEEDS), "-o", str(seed_draft)])
     assert result.exit_code == 1 and "use --force" in result.stderr
+
+
+@pytest.mark.parametrize("value, ok", [(True, True), (False, True), (1, False), ("false", False), (None, False)])
+def test_the_print_switches_are_true_or_false(seed_draft, value, ok):
+    data = dict(json.loads(seed_draft.read_text(encoding="utf-8")), print_counts=value)
+    if ok:
+        assert brief_to_dict(brief_from_dict(data)) == data
+    else:
+        with pytest.raises(DraftError, match="print_counts must be true or false"):
+            brief_from_dict(data)
