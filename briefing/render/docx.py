@@ -195,11 +195,13 @@ def add_paragraph(document: Document, style: str, text: str = "") -> Paragraph:
     return paragraph
 
 
-COMPACT_LINE_PT = 20  # 领导活动 and 附 in the source style (4号) at 20 pt lines, against the body's 28 pt
+COMPACT_LINE_PT = 19  # 领导活动 and 附 in the source style (4号, 14 pt) at 19 pt lines, against the body's 28 pt
 
 
 def _compact(paragraph: Paragraph) -> Paragraph:
-    """Off the page's line grid (GB/T 9704 sets 22 lines a page), at COMPACT_LINE_PT exactly."""
+    """Off the page's line grid (GB/T 9704 sets 22 lines a page), at COMPACT_LINE_PT exactly, and free to
+    break across pages (a leader's week of acts is long; kept whole it would leave half a page blank)."""
+    paragraph.paragraph_format.keep_together = False
     paragraph.paragraph_format.line_spacing = Pt(COMPACT_LINE_PT)
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     set_child(paragraph._p.get_or_add_pPr(), "snapToGrid", PPR_ORDER, val="0")
