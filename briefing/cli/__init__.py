@@ -11,7 +11,7 @@ import sys
 import click
 
 from .. import __version__
-from . import brief, export, fetch, issues, render, review, summarize
+from . import brief, export, fetch, issues, render, review, summarize, watch
 from . import eval as evaluate
 
 
@@ -67,5 +67,5 @@ def _run() -> int:
     return 0
 
 
-for _module in (summarize, brief, fetch, render, review, issues, export, evaluate):
+for _module in (summarize, brief, fetch, render, review, issues, export, evaluate, watch):
     cli.add_command(_module.command)
