@@ -1,6 +1,8 @@
 """The library's entry points: read inputs into articles, summarize text."""
 from __future__ import annotations
 
+import datetime as dt
+
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -238,6 +240,12 @@ def build_brief(summaries, config: BriefConfig | None = None, period: str = "wee
     config = config or BriefConfig()
     if not isinstance(config, BriefConfig):
         raise OptionsError(f"build_brief(config=...): give a BriefConfig (load_config()), not {type(config).__name__}")
+    for name, value in (("start", start), ("end", end)):
+        if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+            raise OptionsError(f"build_brief({name}=...): give a datetime.date, like datetime.date(2025, 11, 10), "
+                               f"not {type(value).__name__} {str(value)[:20]!r}")
+    if start is not None and end is not None and start > end:
+        raise OptionsError(f"build_brief(): start {start} is after end {end}; give the period's first day as start")
     if start is None or end is None:
         start, end = briefs.choose_period((briefs.article_day(s.article) for s in summaries), period)
     return briefs.build_brief(summaries, config, period, start, end,

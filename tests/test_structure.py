@@ -6,11 +6,15 @@ from pathlib import Path
 
 import pytest
 
+import datetime
+
 from briefing import Options, summarize
+from briefing.api import build_brief as _build_brief
 from briefing.errors import OptionsError
 from briefing.models import Article
 from briefing.jobs.parallel import summarize_stream
 
+_date = datetime.date
 PACKAGE = Path(__file__).resolve().parents[1] / "briefing"
 PAGE = ("本报讯 青溪区召开重点项目推进会，听取全区重点项目建设进展情况汇报。会议指出，今年以来全区项目建设总体平稳。"
         "会议要求，各部门要压实责任，加快推进项目建设。会议强调，要强化要素保障，确保项目按期投产。")
@@ -154,7 +158,9 @@ def test_bad_options_are_refused_when_built(options):
 
 
 @pytest.mark.parametrize("call", [lambda: summarize(None), lambda: summarize(b"\xe4\xb8\xad"),
-                                  lambda: summarize(PAGE, None)])
+                                  lambda: summarize(PAGE, None),
+                                  lambda: _build_brief([], start="2025-11-10", end="2025-11-16"),
+                                  lambda: _build_brief([], start=_date(2025, 11, 16), end=_date(2025, 11, 10))])
 def test_library_calls_with_wrong_types_raise_named_errors(call):
     from briefing.errors import BriefingError
 
