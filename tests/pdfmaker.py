@@ -37,7 +37,8 @@ class Story:
     # the columns right of them start at the headline's top, beside it
     align: str = "centre"  # or "left"
     typeset: bool = False  # lines justified, digits and Latin in Times with a quarter-em gap (中西文间距)
-    photo: tuple[int, float] | None = None  # (column, height): that column's text starts under a photo
+    photo: tuple[int, float, int] | None = None  # (column, height, lines): a photo in that column after
+    # so many of its lines (0: the column's text starts under it)
 
 
 @dataclass(frozen=True)
@@ -156,14 +157,14 @@ def place(c, story: Story, sheet: Sheet = A4) -> None:
     top = y + 12
     bottom = story.bottom or next(b for b in range(int(top), int(sheet.height))
                                   if _flow(len(lines), story, head, top, b) is not None)
-    places = _flow(len(lines), story, head, top, bottom)
-    if places is None:
+    flowed = _flow(len(lines), story, head, top, bottom)
+    if flowed is None:
         raise ValueError(f"{story.title}: text does not fit its columns")
+    places, photo_at = flowed
     story.lines = [(column, text) for (column, _), (text, _) in zip(places, lines)]
     if story.photo:
-        column, depth = story.photo
-        start = top if column <= head[1] else story.top
-        Photo(column, column, start + 2, start + depth - 14, "施工现场。本报记者　柳岸　摄").draw(c, sheet)
+        Photo(story.photo[0], story.photo[0], photo_at + 4, photo_at + story.photo[1] - 14,
+              "施工现场。本报记者　柳岸　摄").draw(c, sheet)
     for number, ((column, y), (text, indented)) in enumerate(zip(places, lines)):
         x = sheet.x(column) + (2 * BODY if indented else 0)
         ends = number + 1 == len(lines) or lines[number + 1][1]  # a paragraph's last line is not justified
@@ -172,20 +173,23 @@ def place(c, story: Story, sheet: Sheet = A4) -> None:
 
 
 def _flow(count: int, story: Story, head: tuple[int, int], top: float, bottom: float):
-    """(column, baseline from the top) of each of `count` lines down the story's columns, or None
-    when they do not fit above `bottom`."""
-    places, column, y = [], story.first, top
+    """(column, baseline from the top) of each of `count` lines down the story's columns, and where
+    its photo starts; None when they do not fit above `bottom`."""
+    places, column, y, photo_at = [], story.first, top, None
     for _ in range(count):
         if y + BODY * 1.6 > bottom:
             column += 1
             y = top if column <= head[1] else story.top
             if column > story.last:
                 return None
-            if story.photo and story.photo[0] == column:
-                y += story.photo[1]
+        if story.photo and photo_at is None and story.photo[0] == column \
+                and sum(1 for c, _ in places if c == column) == story.photo[2]:
+            photo_at, y = y, y + story.photo[1]
+            if y + BODY * 1.6 > bottom:
+                return None
         y += BODY * 1.6
         places.append((column, y))
-    return places
+    return places, photo_at
 
 
 @dataclass

@@ -165,9 +165,11 @@ VARIANTS = {
     "set left, neighbour left": _variant({"first": 2, "last": 4, "align": "left"}, {"first": 0, "last": 1}),
     "long headline, neighbour left": _variant({"first": 2, "last": 4, "title": "老城区文昌街改造工程正式开工"},
                                               {"first": 0, "last": 1}),
-    "third column under a photo": _variant({"photo": (2, 60)}, {}),
-    "third column under a photo, top of the page": _variant({"photo": (2, 60), "top": 72}, {"top": 72}) + [
+    "third column under a photo": _variant({"photo": (2, 60, 0)}, {}),
+    "third column under a photo, top of the page": _variant({"photo": (2, 60, 0), "top": 72}, {"top": 72}) + [
         replace(READING, first=0, last=1, top=300)],
+    "a photo inside the first column, neighbour left": _variant({"first": 2, "last": 4, "photo": (2, 60, 4)},
+                                                                {"first": 0, "last": 1}),
 }
 
 

@@ -156,10 +156,12 @@ def _assign(body: list[Segment], blocks, covers, cols, size: float) -> dict[int,
     """Each body line to its story (an index into blocks; -1 for text before any headline). A run of
     lines (a column's lines without a wide gap or a headline between them) goes to the lowest
     headline above it that covers its column when nothing else is printed between them; a run
-    with other text between it and that headline (a column beside a headline set over fewer
-    columns, or a column under a photo) goes on the story beside it in the column to its left; a
-    run at the top of a column with no headline above goes on the story that ended the column
-    before (text flowing on in reading order), unless it opens with 上接第N版."""
+    under another run of its column goes on the same story (a photo in the column between them),
+    unless a headline stands between them nearby: then (a column beside a headline set over fewer
+    columns, or under a photo at the head of a story) it goes on the story beside it in the column
+    to its left, as does a run that starts lower than the page's text with nothing above it; a run
+    at the top of a column with no headline above goes on the story that ended the column before
+    (text flowing on in reading order), unless it opens with 上接第N版."""
     owned: dict[int, list[Segment]] = {}
     owner_of: dict[int, int] = {}  # id(segment) -> owner
     first = min((s.top for s in body), default=0.0)  # where the page's text starts
@@ -178,12 +180,22 @@ def _assign(body: list[Segment], blocks, covers, cols, size: float) -> dict[int,
                 owner = head
             elif previous is None and seg.top < first + 3 * size:
                 owner = -1 if _JUMP_FROM_RE.match(seg.text) else carried
+            elif previous is not None and not _headline_between(previous, seg, column, blocks, cols, size):
+                owner = owner_of[id(previous)]  # the same story on, under a photo in its column
             else:
                 owner = _beside(seg, column, body, cols, owner_of, carried)
             owned.setdefault(owner, []).append(seg)
             owner_of[id(seg)] = carried = owner
             previous = seg
     return owned
+
+
+def _headline_between(previous: Segment, seg: Segment, column: int, blocks, cols, size: float) -> bool:
+    """Whether a headline in this column or the next ones to either side stands between a column's
+    run of lines and the run before it (the headline of the story the new run goes on)."""
+    left, right = cols[max(column - 1, 0)][0], cols[min(column + 1, len(cols) - 1)][1]
+    return any(previous.bottom <= b[0].top and b[-1].bottom <= seg.top + 3 * size
+               and min(h.x0 for h in b) < right and max(h.x1 for h in b) > left for b in blocks)
 
 
 def _beside(seg: Segment, column: int, body: list[Segment], cols, owner_of: dict, default: int) -> int:
