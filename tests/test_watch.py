@@ -212,3 +212,39 @@ def test_the_brief_carries_the_hits_and_its_json_round_trips(inputs, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [h["id"] for h in data["watch"]] == ["a", "c", "f", "e", "g"]
     assert brief_to_dict(brief_from_dict(data)) == data
+
+
+def test_a_layout_page_url_is_fetched_then_watched(tmp_path, monkeypatch):
+    pytest.importorskip("httpx")
+    pytest.importorskip("tenacity")
+    import functools
+
+    from briefing.cli import watch as command
+
+    from .test_fetch_mock import CLASSIC, Server, Site, classic_day
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(command, "fetch_inputs", functools.partial(command.fetch_inputs, delay=0.01))
+    config = tmp_path / "briefing.toml"
+    config.write_text('watch = ["周明远 +开工", "经开区"]\n', encoding="utf-8")
+    server = Server(Site())
+    try:
+        classic_day(server.site)
+        out = tmp_path / "day.json"
+        result = run("watch", server.url(CLASSIC + "node_2.htm"), "--fetch-dir", tmp_path / "f", "--period", "day",
+                     "-o", out, "--config", config)
+    finally:
+        server.close()
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    # the story printed on 01版 and again on 02版 is two articles naming the words; no other article names them
+    assert [(h["id"], h["page"], h["words"]) for h in data["hits"]] == [
+        ("4101", "01", ["周明远", "经开区"]), ("4105", "02", ["周明远", "经开区"])]
+    assert data["read"] == 6 and data["start"] == "2024-03-12"
+
+
+def test_an_input_that_is_not_there_is_its_own_line_only(inputs, tmp_path):
+    result = run("watch", tmp_path / "missing.jsonl", "-o", tmp_path / "x.md", "--config", inputs / "briefing.toml")
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "missing.jsonl" in result.stderr
+    assert not (tmp_path / "x.md").exists()

@@ -8,7 +8,7 @@ import click
 
 from .common import Reporter, check_date, iter_articles
 from .fetch import fetch_inputs
-from ..errors import BriefingError, ConfigError
+from ..errors import BriefingError, ConfigError, EmptyInputError
 
 
 @click.command("watch")
@@ -69,6 +69,10 @@ def _watch(paths: tuple[str, ...], output: str, period: str, date: str | None, w
     target = check_target(output, force)
     paths = fetch_inputs(paths, fetch_dir, reporter)
     articles = list(iter_articles(paths, None, reporter, exclude=(str(target),)))
+    if not articles:
+        if not reporter.failures:  # else each input's own line has said why
+            raise EmptyInputError("the inputs", "no article was read from them", "give pages or .jsonl records with text")
+        return
     report = watch_report(articles, config, period, date, week)
     write_report(report, target, config.reference_doc, config.line_spacing_pt, force)
     papers = "，".join(f"{paper} {count}" for paper, count in report.counts)
