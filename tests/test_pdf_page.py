@@ -225,3 +225,27 @@ def test_a_header_without_a_rule_ends_where_its_lines_end(ruleless):
     assert [_plain(a.title) for a in inner] == [FAIR.title, VILLAGE.title]
     assert _plain(inner[0].text) == _plain("".join(FAIR.paragraphs))  # its 农历, 主办, 星期一 stay its own
     assert all((a.paper, a.date) == ("青溪日报", "2024-05-13") for a in inner)
+
+
+#: A4 pages of three columns: a story over all three above a two-column and a one-column story, its
+#: third column under a photo, or beside its headline set over two columns.
+A4_PAGES = {
+    "third column under a photo": [replace(OLD_STREET, top=40, photo=(2, 70, 0)), replace(PARKING, top=260),
+                                   replace(READING, top=260)],
+    "third column beside the headline": [replace(OLD_STREET, top=40, head=(0, 1), align="left"),
+                                         replace(PARKING, top=260), replace(READING, top=260)],
+}
+
+
+@pytest.fixture(scope="module")
+def a4(tmp_path_factory):
+    pages = [(f"青溪日报 2024年5月13日 星期一 第0{n}版 综合", stories) for n, stories in enumerate(A4_PAGES.values(), 1)]
+    return list(read_articles(str(make_pdf(tmp_path_factory.mktemp("a4") / "a4.pdf", pages))))
+
+
+@pytest.mark.parametrize("number, name", list(enumerate(A4_PAGES, 1)))
+def test_three_column_page_each_column_with_its_own_story(a4, number, name):
+    on_page = {_plain(a.title): _plain(a.text) for a in a4 if a.page == f"{number:02d}"}
+    assert sorted(on_page) == sorted(_plain(s.title) for s in A4_PAGES[name])
+    for story in A4_PAGES[name]:
+        assert on_page[_plain(story.title)] == _plain("".join(story.paragraphs)), story.title

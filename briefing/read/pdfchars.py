@@ -16,11 +16,12 @@ BOLD_RATIO = 1.15
 _BOLD_RE = re.compile(r"Bold|Heavy|Black|Hei|黑", re.I)
 #: A gap wider than this many body characters splits a line into segments (column gaps are 1.5-2).
 SPLIT_GAP = 1.2
-#: Gaps (in ems of the following character) that are a space in the text: between Latin letters or
-#: digits a word space (0.25 em in Times, 0.2 em and up in most fonts); between Chinese characters
-#: only a wide one, as in 记者　柳岸 (a full-width space is 1 em; a justified line spreads its
-#: characters by a tenth or so); between Chinese and a digit or Latin letter only a wider one, since
-#: typesetters put a quarter em there (中西文间距) that text layers give back as `2024 年 5 月`.
+#: Gaps (in ems of the following character) that are a space in the text, keyed by whether the
+#: characters before and after are Chinese (or full-width): between Latin letters or digits a word
+#: space (0.25 em in Times, 0.2 em and up in most fonts); between Chinese characters only a wide one,
+#: as in 记者　柳岸 (a full-width space is 1 em; a justified line spreads its characters by a tenth
+#: or so); between Chinese and a digit or Latin letter only a wider one, since typesetters put a
+#: quarter em there (中西文间距) that text layers give back as `2024 年 5 月`.
 SPACE_GAP = {(False, False): 0.2, (True, True): 0.5, (True, False): 0.75, (False, True): 0.75}
 _WIDE_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018-\u201d\u2026]")
 

@@ -13,7 +13,8 @@ from .pdfchars import Segment
 HEAD_SHARE, FOOT_SHARE = 0.15, 0.12
 #: Without a rule, a header starts this near the top (a footer ends this near the foot).
 EDGE_SHARE = 0.08
-#: Small type this near the top or the foot is page furniture whatever it says (a folio line).
+#: Small type this near the top or the foot of a page whose header (footer) says nothing of the
+#: page is furniture whatever it says (a folio line).
 MARGIN_SHARE = 0.07
 #: What a header or footer line prints and an article's lines do not: the date with its weekday,
 #: 第N版 / 今日N版 / 第N期 (not a jump's 下转第2版), 农历, the editors, the publisher, the serial number,
@@ -49,9 +50,10 @@ def furniture(segs: list[Segment], rules: list[float], height: float, size: floa
     band = [s for s in segs if s.top < head and s.bottom <= head + max(s.size, size)]  # a large 2 beside 要闻
     ear = _ear(band, marks, size)
     header = [s for s in band if s not in ear]
+    top_margin = 0.0 if head else MARGIN_SHARE * height  # a header found ends where it ends
+    foot_margin = height if foot < height else (1 - MARGIN_SHARE) * height
     out = [s for s in segs if s in header or s.top >= foot - 1 or EDITOR_RE.match(s.text)
-           or ((s.top < MARGIN_SHARE * height or s.bottom > (1 - MARGIN_SHARE) * height)
-               and s.size <= size * 1.05 and s not in ear)]
+           or ((s.top < top_margin or s.bottom > foot_margin) and s.size <= size * 1.05 and s not in ear)]
     return out, page_info(header or out, out, size)
 
 
