@@ -464,3 +464,29 @@ def test_an_outside_change_is_offered_never_overwritten(served, browser):
     click(browser, notice.find_element("css selector", "button.keep-page"))
     saved(browser)
     assert on_disk(draft)["classification"] == "内部资料" and on_disk(draft)["unit"] == ""  # the page's, as chosen
+
+
+def test_two_items_merge_into_one_and_split_again_and_the_footer_adds_up(served, browser):
+    server, draft = served
+    start = on_disk(draft)
+    first, second = start["sections"][1]["items"][:2]
+    browser.get(url_of(server))
+    saved(browser)
+    click(browser, items(browser, 1)[1].find_element("css selector", "button.merge"))
+    saved(browser)
+    now = on_disk(draft)
+    merged = now["sections"][1]["items"][0]
+    assert len(now["sections"][1]["items"]) == len(start["sections"][1]["items"]) - 1
+    assert merged["title"] == first["title"] and merged["sources"] == first["sources"] + second["sources"]
+    assert second["summary"][0] in merged["candidates"] and now["counts"]["merged"] == start["counts"]["merged"] + 1
+    assert not any(h["item"] == second["key"] for h in now["highlights"])
+    footer = next(line for line in markdown(server).splitlines() if line.startswith("本期阅读稿件"))
+    assert footer_adds_up(footer)[0] and "审校删去" not in footer, footer
+    click(browser, items(browser, 1)[0].find_element("css selector", "button.split"))
+    saved(browser)
+    now = on_disk(draft)
+    apart = now["sections"][1]["items"][1]
+    assert apart["title"] == second["sources"][-1]["title"] and apart["sources"] == second["sources"][-1:]
+    assert now["counts"]["merged"] == start["counts"]["merged"]
+    footer = next(line for line in markdown(server).splitlines() if line.startswith("本期阅读稿件"))
+    assert footer_adds_up(footer)[0], footer

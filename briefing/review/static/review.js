@@ -268,6 +268,8 @@
       button("up", "上移", () => { if (move(section.items, i, -1)) changed(true); }),
       button("down", "下移", () => { if (move(section.items, i, 1)) changed(true); }),
       moveTo,
+      button("merge", "并入上一条", () => { if (i > 0) { merge(section.items, i); changed(true); } }),
+      button("split", "拆出末篇报道", () => { if (split(section.items, i)) changed(true); }),
       button("demote", "列入附", () => { draft.more.push(Object.assign(section.items.splice(i, 1)[0], {section: section.name})); changed(true); }),
       button("drop", "删去", () => { dropItem(section.name, section.items, i); changed(true); }));
     const title = el("input", "title");
@@ -321,6 +323,29 @@
       if (item.sources.length > 1) meta.append(button("unsource", "×", () => { item.sources.splice(n, 1); changed(true); }));
     });
     return meta;
+  }
+
+  // Two items that are one story: the second's reports, figures and sentences join the first; its
+  // lead article becomes one more merged report (the footer still adds up), its 要点 lines go.
+  function merge(list, i) {
+    const [gone] = list.splice(i, 1), into = list[i - 1];
+    into.sources = [...(into.sources || []), ...(gone.sources || [])];
+    into.figures = [...new Set([...(into.figures || []), ...(gone.figures || [])])];
+    into.candidates = [...new Set([...(into.candidates || []), ...gone.summary, ...(gone.candidates || [])])];
+    draft.highlights = draft.highlights.filter(h => h.item !== gone.key);
+    if (draft.counts) draft.counts.merged += 1;
+  }
+  // One item that is two stories: its last report becomes an item of its own, titled by its headline.
+  function split(list, i) {
+    const item = list[i];
+    if ((item.sources || []).length < 2) return false;
+    const source = item.sources.pop(), used = new Set(allItems().map(it => it.key));
+    let n = 1;
+    while (used.has("r" + n)) n += 1;
+    list.splice(i + 1, 0, {title: source.title, summary: [], date: source.date, figures: [], people: [],
+      sources: [source], candidates: [], key: "r" + n, section: item.section || "", score: 0, tier: 0});
+    if (draft.counts && draft.counts.merged > 0) draft.counts.merged -= 1;
+    return true;
   }
 
   // A 要点 line that repeats a sentence of its item's summary follows the item when the reviewer takes
