@@ -1,9 +1,11 @@
 """A newspaper page as papers print it, drawn at test time (tests/pdfmaker.py): a masthead (the paper's
 name in large spaced type, the date, 第1版) and an inner page's header (版次, 要闻, 责任编辑), a footer,
 six columns with articles of one, two, three and four columns side by side, headlines centred over
-their columns or set left with the last column beside them, and a typesetter's quarter-em between
-Chinese and digits. What must come out: each article with its own columns, and the page's paper, date
-and 版次 on every article; what must not: a word of the masthead, header or footer in any article."""
+their columns or set left with the last column beside them, photos, and a typesetter's quarter-em
+between Chinese and digits; then a three-column story beside a two-column one in eight placements,
+a 报眼 beside a masthead without rules, and A4 pages of three columns. What must come out: each
+article with its own columns, and the page's paper, date and 版次 on every article; what must not: a
+word of the masthead, header or footer in any article."""
 import re
 from dataclasses import replace
 
@@ -105,7 +107,7 @@ def test_every_column_of_every_article_is_in_that_article_only(articles):
     for page in (1, 2):
         for story in STORIES[page]:
             columns = sorted({column for column, _ in story.lines})
-            assert len(columns) == story.last - story.first + 1 or story is READING, story.title
+            assert len(columns) == story.last - story.first + 1, story.title
             for column in columns:
                 lines = [_plain(line) for c, line in story.lines if c == column and len(_plain(line)) >= 8]
                 assert all(line in text[_plain(story.title)] for line in lines), (story.title, column)
@@ -249,3 +251,16 @@ def test_three_column_page_each_column_with_its_own_story(a4, number, name):
     assert sorted(on_page) == sorted(_plain(s.title) for s in A4_PAGES[name])
     for story in A4_PAGES[name]:
         assert on_page[_plain(story.title)] == _plain("".join(story.paragraphs)), story.title
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("青溪日报 2024年5月13日 星期一 第03版 要闻", ("青溪日报", "2024-05-13", "03")),
+    ("3\u3000\u3000要闻\u3000\u3000人民日报\u3000\u30002024年5月13日\u3000星期一", ("人民日报", "2024-05-13", "03")),
+    ("要闻\u3000\u30002024年5月13日\u3000星期一\u3000\u3000责任编辑：王一\u3000\u30003", ("青溪日报", "2024-05-13", "03")),
+])
+def test_a_running_head_in_small_type_names_the_page(tmp_path, header, expected):
+    """The 版次 printed alone in small type, the paper named in the header or else in the footer."""
+    pages = [(header, [replace(PARKING, first=0, last=1, top=50)], FOOTER)]
+    article, = read_articles(str(make_pdf(tmp_path / "p.pdf", pages)))
+    assert (article.paper, article.date, article.page) == expected
+    assert _plain(article.text) == _plain("".join(PARKING.paragraphs))

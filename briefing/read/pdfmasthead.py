@@ -29,6 +29,8 @@ EDITOR_RE = re.compile(r"^\s*(?:本版)?(?:责任编辑|责编|版式设计|版�
 _PAGE_RE = re.compile(r"(?<![转接])第\s*0?(\d{1,2})\s*版")
 _DATE_RE = re.compile(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PAPER_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:日报|晚报|报))")
+#: A 版次 printed as a bare number: alone, or at either end of a running head (3　要闻　人民日报).
+_FOLIO_RE = re.compile(r"^(\d{1,2})(?:\s|$)|\s(\d{1,2})$")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff ]{2,12}报")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
@@ -107,12 +109,12 @@ def _ear(band: list[Segment], marks: list[Segment], size: float) -> list[Segment
 def page_info(head: list[Segment], furniture: list[Segment], size: float) -> PageInfo:
     """版次, date and paper, from the header first: the paper is the name printed largest (a
     masthead, 青 溪 日 报 in spaced type) or the first name ending in 报; the 版次 is 第N版, or a
-    number printed large in the header (2 要闻)."""
+    number printed alone in the header (2 要闻), the largest if there are several."""
     text = " ".join(s.text for s in sorted(furniture, key=lambda s: (s not in head, s.top, s.x0)))
     page, date = _PAGE_RE.search(text), _DATE_RE.search(text)
-    large = sorted((s for s in head if s.size >= 1.5 * size), key=lambda s: -s.size)
-    number = next((s.text for s in large if re.fullmatch(r"\d{1,2}", s.text)), None)
-    name = next((s.text.replace(" ", "") for s in large if _NAME_RE.fullmatch(s.text)), None)
+    largest = sorted(head, key=lambda s: -s.size)
+    number = next((m.group(1) or m.group(2) for s in largest for m in [_FOLIO_RE.search(s.text)] if m), None)
+    name = next((s.text.replace(" ", "") for s in largest if s.size >= 1.5 * size and _NAME_RE.fullmatch(s.text)), None)
     paper = name or (_PAPER_RE.search(text).group(1) if _PAPER_RE.search(text) else None)
     label = page.group(1) if page else number
     return PageInfo(f"{int(label):02d}" if label else None,
