@@ -490,3 +490,26 @@ def test_two_items_merge_into_one_and_split_again_and_the_footer_adds_up(served,
     assert now["counts"]["merged"] == start["counts"]["merged"]
     footer = next(line for line in markdown(server).splitlines() if line.startswith("本期阅读稿件"))
     assert footer_adds_up(footer)[0], footer
+
+
+def test_the_page_says_which_number_publishing_gives(served, browser, tmp_path, monkeypatch):
+    from briefing.render.numbering import IssueCounter
+
+    state = tmp_path / "issues.json"
+    monkeypatch.setenv("BRIEFING_STATE", str(state))
+    server, draft = served
+    browser.get(url_of(server))
+    saved(browser)
+    hint = browser.find_element("id", "publish-number")
+    end = time.monotonic() + 5
+    while "第20期（总第1期）" not in hint.text:  # the draft's own number where nothing is counted yet
+        assert time.monotonic() < end, hint.text
+        time.sleep(0.1)
+    IssueCounter(state).set_last("每周要情", "2024", 47, 312)
+    browser.find_element("id", "f-unit").send_keys("青溪区委办公室")
+    saved(browser)
+    end = time.monotonic() + 5
+    while "第48期（总第313期）" not in hint.text:
+        assert time.monotonic() < end, hint.text
+        time.sleep(0.1)
+    assert "计数器" in hint.text

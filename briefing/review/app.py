@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import DraftError
+from ..errors import BriefingError, DraftError
 from ..render.json import brief_from_dict, load_draft, write_brief_json
 from . import HOST, ReviewError, require_flask
 
@@ -63,6 +63,21 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
         with lock:
             version = _version(path.read_bytes())
         return Response(json.dumps({"version": version}), mimetype="application/json")
+
+    @app.get("/api/publish-number")
+    def publish_number() -> Response:
+        """The 第N期 and 总第N期 `render --publish` would give the draft now, and why (nothing is recorded)."""
+        from ..render.draft import numbered, output_config
+        from ..render.numbering import IssueCounter, state_path
+
+        try:
+            with lock:
+                brief = load_draft(path)
+            config = output_config(config_path, None, None)
+            (issue, total), origin = numbered(brief, config.issue, IssueCounter(state_path(config_path)))
+        except BriefingError as error:  # a counter or config that cannot be read: said, not a crash
+            return _json({"error": str(error)}, 409)
+        return _json({"issue": issue, "total": total, "origin": origin})
 
     @app.put("/api/draft")
     def put_draft() -> Response:

@@ -46,7 +46,16 @@
     current = JSON.stringify(draft);
     draw();
     status("已保存");
+    number();
     setInterval(watch, 2000);
+  }
+  const ORIGIN = {again: "本期已发布过，沿用原期号", config: "配置文件指定的期号", draft: "草稿中手工设定的期号",
+    counter: "期号计数器的下一期", first: "草稿自带的期号，计数器由此起算"};
+  async function number() {  // what `render --publish` would print now
+    const response = await fetch("/api/publish-number", {headers: {"X-Briefing-Token": token}}).catch(() => null);
+    if (!response || !response.ok) return;
+    const next = await response.json(), node = document.getElementById("publish-number");
+    if (node) node.textContent = "发布时编为第" + next.issue + "期（总第" + next.total + "期）：" + ORIGIN[next.origin];
   }
   function adopt(data) {
     draft = data;
@@ -106,7 +115,7 @@
         else if (!response.ok) status("未保存：" + (reply.error || response.status), true);
         else {
           version = reply.version;
-          if (sent === edits) status("已保存");
+          if (sent === edits) { status("已保存"); number(); }
         }
       })
       .catch(error => status("未保存：" + error, true))
@@ -199,6 +208,9 @@
         draft[key] = key === "copies" ? (v === "" ? null : parseInt(v, 10) || null) : v;
       }, false, "f-" + key)[0]);
     }
+    head.append(el("p", "hint", ""));
+    head.lastChild.id = "publish-number";
+    number();
     head.append(field("版记（每行一条）", draft.closing.join("\n"), v => { draft.closing = lines(v); }, true, "f-closing")[0],
       field("编者按", draft.editor_note || "", v => { draft.editor_note = v.trim(); }, true, "f-editor_note")[0],
       check("印出选编说明", draft.print_rule, v => { draft.print_rule = v; }, "f-print_rule"),
