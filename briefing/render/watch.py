@@ -9,15 +9,19 @@ import dataclasses
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from docx.document import Document
+from typing import TYPE_CHECKING, Any
 
 from ..brief.cn import cn_date, cn_number, full_width, period_label
-from ..brief.watch import WatchReport, paper_counts
-from ..models import WatchHit
-from .docx import add_paragraph, add_text, official, open_reference
+from ..brief.watch import TITLE, WatchReport, paper_counts
+from ..models import Brief, WatchHit
 from .files import atomic_write, atomic_write_text
+from .printed import KEYWORDS, MORE, Part
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+#: The kind of the brief's 涉我报道 part (printed.Part), placed after 领导活动.
+WATCH = "watch"
 
 
 def pieces(hit: WatchHit) -> list[tuple[str, bool]]:
@@ -60,8 +64,18 @@ def render_markdown(report: WatchReport) -> str:
                   counts_line=report_counts(report), period_label=period_label(report.start, report.end))
 
 
+def with_watch(parts: list[Part], brief: Brief) -> list[Part]:
+    """The brief's printed parts with 涉我报道 after 领导活动 (before 本期关键词 and 附), when it has hits."""
+    if not brief.watch:
+        return parts
+    at = next((n for n, part in enumerate(parts) if part.kind in (KEYWORDS, MORE)), len(parts))
+    return [*parts[:at], Part(WATCH, TITLE, brief.watch), *parts[at:]]
+
+
 def add_hits(document: Document, hits: Sequence[WatchHit]) -> None:
     """Each hit as three paragraphs: （一）title, where and when, the sentence with its mentions in bold."""
+    from .docx import add_paragraph, add_text, official  # docx.py prints the brief's part through this module
+
     for n, hit in enumerate(hits, 1):
         add_paragraph(document, "Heading 2", f"（{cn_number(n)}）{official(hit.title)}")
         add_paragraph(document, "Brief Source", f"（{official(where_line(hit))}）")
@@ -70,8 +84,11 @@ def add_hits(document: Document, hits: Sequence[WatchHit]) -> None:
             add_text(paragraph, official(text)).bold = marked or None
 
 
-def write_brief_section(document: Document, hits: Sequence[WatchHit]) -> None:
-    """The brief's 涉我报道 section under its heading: the counts per paper, then each hit."""
+def write_brief_section(document: Document, brief: Brief, hits: Sequence[WatchHit]) -> None:
+    """The brief's 涉我报道 part under its heading (render.docx's part writers' signature): the counts per
+    paper, then each hit."""
+    from .docx import add_paragraph
+
     add_paragraph(document, "Normal", counts_text(hits))
     add_hits(document, hits)
 
@@ -79,6 +96,8 @@ def write_brief_section(document: Document, hits: Sequence[WatchHit]) -> None:
 def write_docx(report: WatchReport, path: str | Path, reference_doc: str | Path | None = None,
                line_spacing_pt: float | None = None, force: bool = True) -> None:
     """The report as a Word file styled by the reference document; complete or absent."""
+    from .docx import add_paragraph, official, open_reference
+
     document = open_reference(reference_doc, line_spacing_pt)
     add_paragraph(document, "Title", report.title)
     add_paragraph(document, "Subtitle", "　".join(p for p in (official(report.unit), period_label(report.start,
