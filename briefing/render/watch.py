@@ -84,13 +84,24 @@ def add_hits(document: Document, hits: Sequence[WatchHit]) -> None:
             add_text(paragraph, official(text)).bold = marked or None
 
 
-def write_brief_section(document: Document, brief: Brief, hits: Sequence[WatchHit]) -> None:
+def listed_runs(n: int, hit: WatchHit) -> list[tuple[str, bool]]:
+    """One hit as the brief lists it, as (text, marked) runs: 1．title（paper　第01版　5月14日）：the sentence."""
+    return [(f"{n}．{full_width(hit.title)}（{where_line(hit)}）：", False), *pieces(hit)]
+
+
+def write_brief_section(document: Document, brief: Brief, hits: Sequence[WatchHit]) -> list:
     """The brief's 涉我报道 part under its heading (render.docx's part writers' signature): the counts per
-    paper, then each hit."""
-    from .docx import add_paragraph
+    paper, then one paragraph a hit, the mentions in bold; returns the hits' paragraphs."""
+    from .docx import add_paragraph, add_text, official
 
     add_paragraph(document, "Normal", counts_text(hits))
-    add_hits(document, hits)
+    listed = []
+    for n, hit in enumerate(hits, 1):
+        paragraph = document.add_paragraph(style="Brief Source")
+        for text, marked in listed_runs(n, hit):
+            add_text(paragraph, official(text)).bold = marked or None
+        listed.append(paragraph)
+    return listed
 
 
 def write_docx(report: WatchReport, path: str | Path, reference_doc: str | Path | None = None,
