@@ -248,3 +248,19 @@ def test_an_input_that_is_not_there_is_its_own_line_only(inputs, tmp_path):
     result = run("watch", tmp_path / "missing.jsonl", "-o", tmp_path / "x.md", "--config", inputs / "briefing.toml")
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "missing.jsonl" in result.stderr
     assert not (tmp_path / "x.md").exists()
+
+
+def test_the_watch_part_goes_after_the_leaders_before_keywords_and_the_list():
+    from briefing.models import Brief
+    from briefing.render.printed import Part
+    from briefing.render.watch import with_watch
+
+    hit = find_hits(articles()[:1], entries(), default_tagger())
+    brief = Brief(title="每周要情", issue="20", unit="", period="week", start="2024-05-13", end="2024-05-19", watch=hit)
+    kinds = lambda parts: [p.kind for p in parts]  # noqa: E731
+    parts = [Part(k, k, None) for k in ("highlights", "section", "leaders", "keywords", "more")]
+    assert kinds(with_watch(parts, brief)) == ["highlights", "section", "leaders", "watch", "keywords", "more"]
+    assert kinds(with_watch(parts[:3], brief)) == ["highlights", "section", "leaders", "watch"]
+    assert kinds(with_watch([parts[1], parts[4]], brief)) == ["section", "watch", "more"]
+    assert with_watch(parts, Brief(title="t", issue="1", unit="", period="week", start="2024-05-13",
+                                   end="2024-05-19")) == parts
