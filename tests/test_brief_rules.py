@@ -252,3 +252,12 @@ def test_a_late_report_of_an_event_before_the_period_is_no_key_point(tmp_path):
     by_key = {i["key"]: i for s in brief["sections"] for i in s["items"]}
     assert [by_key[h["item"]]["title"] for h in brief["highlights"]] == ["青溪区召开重点项目推进会"]
     assert any(i["date"] == "2025-03-03" for i in by_key.values())  # still printed, dated on its day
+
+
+def test_the_offices_papers_name_a_records_own_paper_too():
+    from briefing.brief.items import source_name
+
+    record = article("青溪区召开重点项目推进会", source="day.jsonl", id="r1", paper="Qingxi Daily", page="02")
+    assert source_name(record) == "Qingxi Daily 第02版"
+    assert source_name(record, (("Qingxi*", "青溪日报"),)) == "青溪日报 第02版"
+    assert source_name(article("题", source="qxrb_0301.txt"), (("qxrb*", "青溪日报"),)) == "青溪日报"

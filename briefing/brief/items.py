@@ -90,15 +90,16 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 
 
 def source_name(article: Article, papers: Sequence[tuple[str, str]] = ()) -> str:
-    """How 来源 names an article: paper and page; else the configured paper for its file; else the file's
-    name when it means something (not a hash, a date or a path); else 本报 for a page, 稿件 for a record."""
+    """How 来源 names an article: the office's `[papers]` name for its paper or its file first (a pattern
+    matches the record's paper or the file's name); else its paper and page; else the file's name when
+    it means something (not a hash, a date or a path); else 本报 for a page, 稿件 for a record."""
     page = f" 第{article.page}版" if article.page else ""
-    if article.paper and not re.search(r"[/\\]|://", article.paper):
-        return article.paper + page
     name = Path(article.source).name
     for pattern, paper in papers:
-        if Path(name).match(pattern) or Path(Path(name).stem).match(pattern):
+        if any(Path(candidate).match(pattern) for candidate in (name, Path(name).stem, article.paper or "") if candidate):
             return paper + page
+    if article.paper and not re.search(r"[/\\]|://", article.paper):
+        return article.paper + page
     stem = Path(name).stem
     if stem and stem != "-" and not _HASH_RE.search(stem) and not _DATE_NAME_RE.match(stem):
         return stem + page
@@ -150,7 +151,7 @@ _ACTOR_RE = re.compile(r"^(?:【[^】]*】)?([\u4e00-\u9fff]{2,3}?)(?=会见|会
 _NOT_A_LEAD = re.compile(
     r"^(?:他|她|它|他们|她们|其|该|此|这|那|本次|此次|上述|这次|这些|部分|与会|大家|据悉|据了解|记者|小分队|"
     r"[上下]午\d|晚上\d|\d{1,2}时)|(?:致以|表示)(?:诚挚|热烈|亲切|衷心)?的?(?:问候|祝贺|慰问|感谢)[！!。]$|"
-    r"(?:具体实践|生动实践|重要举措|有力举措|具有重要意义)[。！]$|^[^，。]{0,16}(?:来到|步入|走进|抵达)|"
+    r"(?:具体实践|生动实践|重要举措|有力举措|具有重要意义)[。！]$|^(?:[^，。]{0,8}，)?[^，。]{0,16}(?:来到|步入|走进|抵达)|"
     r"等?(?:出席|参加|陪同|列席)(?:了)?(?:开幕式|闭幕式|欢迎仪式|仪式|活动|会见|会谈|会议|上述活动)?[。]$|^[一二三四五六七八九十]是|挥手致意|合影留念|热烈掌声|是应[^。]{2,20}邀请|"
     r"华灯|璀璨|气氛热烈|热闹非凡|欢声笑语|秋意正浓|春意盎然|寒意渐浓")  # the scene, not the event
 _RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日")
