@@ -1,5 +1,6 @@
 """`briefing summarize` run the way users run it: real files, stdin, bad input and its fix."""
 import json
+import os
 import re
 
 import pytest
@@ -214,3 +215,17 @@ def test_verbose_says_how_the_articles_are_analysed(monkeypatch):
     monkeypatch.setattr(kernels, "COMPILED", False)
     said = run("summarize", path, "-f", "jsonl", "-v", "-j", "1").stderr
     assert "Python kernels" in said and "C compiler" in said
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["brief", "SEEDS", "-o", "OUT"]])
+def test_a_full_standard_output_is_one_line(tmp_path, args):
+    import subprocess
+    import sys
+
+    args = [str(SEEDS) if a == "SEEDS" else str(tmp_path / "b.md") if a == "OUT" else a for a in args]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "briefing", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("briefing: error: cannot write to standard output")

@@ -5,6 +5,7 @@ modules import `common` and the library, never this group, so the package has no
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -44,6 +45,9 @@ def main() -> None:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):  # the reader went away, or stdout is closed
         code = code or 1
+    except OSError as error:  # a full device (ENOSPC) or an I/O error on standard output
+        _stdout_failed(error)
+        code = code or 1
     sys.stderr.flush()
     os._exit(code)
 
@@ -60,11 +64,26 @@ def _run() -> int:
     except click.ClickException as error:
         error.show()
         return error.exit_code
+    except BrokenPipeError:  # the reader went away (briefing … | head): nothing more to say
+        return 1
+    except OSError as error:
+        if error.filename is None and error.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT):
+            _stdout_failed(error)  # --help or a report line on a full standard output
+            return 1
+        raise
     except (click.Abort, KeyboardInterrupt):
         # click turns Ctrl-C into Abort ("Aborted!", exit 1); say it plainly and use the shell's code
         click.echo("briefing: interrupted", err=True)
         return 130
     return 0
+
+
+def _stdout_failed(error: OSError) -> None:
+    try:
+        sys.stderr.write(f"briefing: error: cannot write to standard output ({error.strerror or error}); "
+                         "free space on that device or redirect the output elsewhere\n")
+    except OSError:
+        pass
 
 
 for _module in (summarize, brief, fetch, render, review, issues, export, evaluate, watch):
