@@ -157,6 +157,7 @@ class Counts:
     listed: int = 0  # items listed by title in 附：本期其他报道
     merged: int = 0  # articles folded into another article's item (the same story)
     dropped: int = 0  # records that are not news (navigation, script, boilerplate)
+    omitted: int = 0  # daily roundups (联播快讯) left out by the `roundups` setting, each named in left_out
     inputs: int = 0  # articles read from the inputs, any date
 
 

@@ -139,7 +139,7 @@ def test_a_week_lists_what_it_does_not_print_and_counts_it(tmp_path):
     assert result.exit_code == 0, result.stderr
     brief = json.loads(out.read_text(encoding="utf-8"))
     assert brief["counts"] | {"inputs": 0} == {"read": 41, "shown": 12, "listed": 28, "merged": 0, "dropped": 1,
-                                               "inputs": 0}
+                                               "omitted": 0, "inputs": 0}
     cited = {s["id"] for i in [i for s in brief["sections"] for i in s["items"]] + brief["more"] for s in i["sources"]}
     assert cited == {f"r{n}" for n in range(40)}
     assert {s["source"] for i in brief["more"] for s in i["sources"]} == {"青溪报"} and "不超过12条" in brief["rule"]

@@ -70,7 +70,7 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         keywords=brief_keywords(summaries, top) if config.keywords else (),
         counts=Counts(read=len(summaries) + len(dropped), shown=len(items), listed=len(more),
                       merged=len(summaries) - len(items) - len(more) + len(titled) - len(omitted),
-                      dropped=len(gone) + len(omitted), inputs=articles_read),
+                      dropped=len(gone), omitted=len(omitted), inputs=articles_read),
         left_out=gone + omitted,
         classification=config.classification, closing=config.closing, copies=config.copies,
         print_rule=config.selection_note, print_counts=config.counts_line,

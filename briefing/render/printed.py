@@ -150,12 +150,13 @@ def counts_line(brief: Brief, spaced: bool = False) -> str:
     if not brief.print_counts:
         return ""
     c = brief.counts
-    removed = c.read - c.shown - c.listed - c.merged - c.dropped
+    removed = c.read - c.shown - c.listed - c.merged - c.dropped - c.omitted
     n = (lambda value: f" {value} ") if spaced else str
     text = f"本期阅读稿件{n(c.read)}篇：全文编发{n(c.shown)}条"
     text += f"，列目{n(c.listed)}条" if c.listed else ""
     text += f"，合并重复报道{n(c.merged)}篇" if c.merged else ""
     text += f"，剔除非新闻稿件{n(c.dropped)}篇" if c.dropped else ""
+    text += f"，每日综述不列{n(c.omitted)}篇" if c.omitted else ""
     text += f"，审校删去{n(removed)}条" if removed > 0 else ""
     return text + "。"
 

@@ -490,11 +490,12 @@
   function countsLine() {  // as printed.counts_line: the parts add up to what was read
     const c = draft.counts || {read: 0, merged: 0, dropped: 0};
     const shown = draft.sections.reduce((n, s) => n + s.items.length, 0), listed = draft.more.length;
-    const removed = c.read - shown - listed - (c.merged || 0) - (c.dropped || 0);
+    const removed = c.read - shown - listed - (c.merged || 0) - (c.dropped || 0) - (c.omitted || 0);
     let text = "本期阅读稿件" + c.read + "篇：全文编发" + shown + "条";
     if (listed) text += "，列目" + listed + "条";
     if (c.merged) text += "，合并重复报道" + c.merged + "篇";
     if (c.dropped) text += "，剔除非新闻稿件" + c.dropped + "篇";
+    if (c.omitted) text += "，每日综述不列" + c.omitted + "篇";
     if (removed > 0) text += "，审校删去" + removed + "条";
     return text + "。";
   }
