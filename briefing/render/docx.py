@@ -335,7 +335,7 @@ def _section(document: Document, brief: Brief, section) -> None:
 
 def _leaders(document: Document, brief: Brief, leaders) -> None:
     if brief.leaders_rule:
-        add_paragraph(document, "Brief Source", f"（{official(brief.leaders_rule)}。）")
+        _compact(add_paragraph(document, "Brief Source", f"（{official(brief.leaders_rule)}。）"))
     for leader in leaders:
         # small and close: 领导活动 is a reference list of a week's dozens of acts
         _compact(add_paragraph(document, "Brief Source", leader_line(leader)))
