@@ -264,3 +264,62 @@ def test_the_watch_part_goes_after_the_leaders_before_keywords_and_the_list():
     assert kinds(with_watch([parts[1], parts[4]], brief)) == ["section", "watch", "more"]
     assert with_watch(parts, Brief(title="t", issue="1", unit="", period="week", start="2024-05-13",
                                    end="2024-05-19")) == parts
+
+
+# --- the brief's 涉我报道 part ---
+
+@pytest.fixture(scope="module")
+def brief_outputs(inputs, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("brief")
+    for suffix in ("md", "docx", "json"):
+        result = run("brief", inputs / "week.jsonl", "-o", folder / f"brief.{suffix}", "--config", inputs / "briefing.toml")
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_the_brief_prints_its_watch_part_after_the_leaders_in_markdown(brief_outputs):
+    text = (brief_outputs / "brief.md").read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert "## 涉我报道" in headings
+    at = headings.index("## 涉我报道")
+    assert all(not h.startswith(("## 本期关键词", "## 附")) for h in headings[:at])
+    assert "## 领导活动" not in headings[at:]
+    part = text.split("## 涉我报道", 1)[1].split("\n## ", 1)[0]
+    assert "涉我报道5篇：郑州日报3篇、河南日报2篇。" in part
+    assert "**二七区**人民医院胸痛中心顺利通过国家级认证" in part
+    assert "\n2. 郑州老城区更新提速（河南日报　第05版　5月15日）：**二七区**委书记**樊惠林**介绍" in part
+    assert "优惠济困" not in part and "走上街头" not in part
+
+
+def test_the_brief_prints_its_watch_part_in_word_with_the_mentions_in_bold(brief_outputs):
+    paragraphs = docx.Document(str(brief_outputs / "brief.docx")).paragraphs
+    heads = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    at = heads.index("涉我报道")
+    assert all(not h.startswith(("本期关键词", "附")) for h in heads[:at]) and "领导活动" not in heads[at:]
+    texts = [p.text for p in paragraphs]
+    assert "涉我报道5篇：郑州日报3篇、河南日报2篇。" in texts
+    line = "2．郑州老城区更新提速（河南日报　第05版　5月15日）：二七区委书记樊惠林介绍"
+    (listed,) = [p for p in paragraphs if p.text.startswith(line)]
+    assert [r.text for r in listed.runs if r.bold] == ["二七区", "樊惠林"]
+
+
+def test_a_brief_without_watch_words_has_no_watch_part(inputs, tmp_path):
+    config = tmp_path / "briefing.toml"
+    config.write_text('unit = "二七区委办公室"\n', encoding="utf-8")
+    for suffix in ("md", "json"):
+        assert run("brief", inputs / "week.jsonl", "-o", tmp_path / f"b.{suffix}", "--config", config).exit_code == 0
+    assert "涉我报道" not in (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["watch"] == []
+
+
+def test_the_watch_part_follows_the_leaders_of_the_seed_week(tmp_path):
+    from .helpers import REPO, SEEDS
+
+    config = tmp_path / "briefing.toml"
+    sample = (REPO / "docs" / "samples" / "briefing.toml").read_text(encoding="utf-8")
+    config.write_text('watch = ["青溪经开区", "柳湾街道"]\n' + sample, encoding="utf-8")
+    assert run("brief", SEEDS, "-o", tmp_path / "week.md", "--config", config).exit_code == 0
+    headings = [line for line in (tmp_path / "week.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("## ")]
+    assert headings.index("## 涉我报道") == headings.index("## 领导活动") + 1
+    assert "**青溪经开区**" in (tmp_path / "week.md").read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ from .printed import (HIGHLIGHTS, KEYWORDS, LEADERS, MORE, SECTION, as_printed, 
 from ..brief.keywords import distinct
 from ..brief.cn import cn_date, cn_number, full_width, period_label
 from .ooxml import pin_to_page_foot
+from .watch import WATCH, with_watch, write_brief_section
 
 STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Footer", "Brief Masthead", "Brief Issue",
           "Brief Dateline", "Brief Source", "Brief Closing", "Article Meta", "Article Keywords", "Summary Box")
@@ -311,7 +312,7 @@ def write_brief(brief: Brief, path: str | Path, reference_doc: str | Path | None
     add_paragraph(document, "Title", f"{period_text(brief)}要情")
     if brief.editor_note:
         add_paragraph(document, "Summary Box", "编者按：" + official(brief.editor_note))
-    for part in outline(brief):
+    for part in with_watch(outline(brief), brief):  # 涉我报道 after 领导活动
         add_paragraph(document, "Heading 1", official(part.heading))
         _PARTS[part.kind](document, brief, part.body)
     if counts_line(brief):
@@ -349,7 +350,14 @@ def _more(document: Document, brief: Brief, more) -> None:
     _compact(add_paragraph(document, "Brief Source", more_line(brief)))  # one run-in paragraph: looked up, not read
 
 
+
+def _watch(document: Document, brief: Brief, hits) -> None:
+    for paragraph in write_brief_section(document, brief, hits):  # looked up like 领导活动: small and close
+        _compact(paragraph)
+
+
 _PARTS = {HIGHLIGHTS: _highlights, SECTION: _section, LEADERS: _leaders, KEYWORDS: _keywords, MORE: _more}
+_PARTS[WATCH] = _watch
 
 
 def _warn(line: str) -> None:
