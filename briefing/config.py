@@ -173,7 +173,7 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
         keywords=_flag(data, "keywords", True, where),
         classification=_typed(data, "classification", str, where) or "",
         copies=_bounded(data, "copies", 1, 100000, None, where),
-        level=_level(data, where),
+        level=_choice(data, "level", LEVELS, None, where),
         protocol=str(where.parent / protocol) if (protocol := _typed(data, "protocol", str, where)) else None,
         selection_note=_flag(data, "selection_note", True, where),
         counts_line=_flag(data, "counts_line", True, where),
@@ -185,18 +185,11 @@ def parse_config(data: dict[str, Any], where: Path) -> BriefConfig:
 ROUNDUPS = ("omit", "merge", "list")
 
 
-def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], default: str, where: Path) -> str:
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], default: str | None, where: Path) -> str | None:
     value = _typed(data, key, str, where)
     if value is not None and value not in choices:
         raise ConfigError(f"{where}: {key} must be one of {', '.join(choices)}, not {value!r}")
     return value or default
-
-
-def _level(data: dict[str, Any], where: Path) -> str | None:
-    level = _typed(data, "level", str, where)
-    if level is not None and level not in LEVELS:
-        raise ConfigError(f"{where}: level must be one of {', '.join(LEVELS)} (who 领导活动 lists), not {level!r}")
-    return level
 
 
 #: The marks of a watch entry's words, half- and full-width: +must, !exclude.

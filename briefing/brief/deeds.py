@@ -84,15 +84,9 @@ def _is_announced(text: str, after: int, phrase: str) -> bool:
     found = text.find(phrase[:4], after, after + 60)
     if found < 0:
         return False
-    ends = text.find(phrase[-2:], found) + 2 if text.find(phrase[-2:], found) >= 0 else found + len(phrase)
+    last = text.find(phrase[-2:], found)
+    ends = last + 2 if last >= 0 else found + len(phrase)
     return bool(re.search(r"将|拟|即将", text[after:found]) or re.match(r"[，,]\s*(?:将|拟|即将)", text[ends:ends + 4]))
-
-
-def best_phrase(text: str, name: str, reported: bool = True, year: str = "",
-                others: re.Pattern | None = None) -> str | None:
-    """What the leader did, from the first sentence with an action; a speech verb only when none has."""
-    found = phrases(text, name, reported, year, others)
-    return complete_bare(found[0][1], text) if found else None
 
 
 def complete_bare(phrase: str, text: str) -> str:

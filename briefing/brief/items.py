@@ -9,6 +9,7 @@ from pathlib import Path
 from ..analyze.entities import is_leader
 from ..models import Article, ArticleSummary, BriefItem, Source
 from .cn import cn_date, full_width
+from .when import calendar_day
 
 _MONEY_RE = re.compile(r"[万亿]?元")
 #: A figure worth printing under an item: a sum, a magnitude or a rate, not a bare count.
@@ -64,29 +65,16 @@ def event_date(article: Article) -> str | None:
     if is_roundup(article.title):
         return published.isoformat()
     lead = (article.paragraphs[0] if article.paragraphs else "")[:_LEAD_CHARS]
-    found = [_valid(int(y) if y else _year(published, int(m)), int(m), int(d))
+    found = [calendar_day(published, int(d), int(m), int(y) if y else None)
              for y, m, d in (match.groups() for match in _DATE_RE.finditer(lead)
                              if lead[max(0, match.start() - 2):match.start()] not in ("截至", "截止"))]  # a status date
     day = _DAY_RE.search(lead)
     if day and not _DATE_RE.search(lead):  # 3日，… : this month, or last month when the day is still to come
-        back = published if int(day.group(1)) <= published.day else published.replace(day=1) - dt.timedelta(days=1)
-        found = [_valid(back.year, back.month, int(day.group(1)))]
+        found = [calendar_day(published, int(day.group(1)))]
     for when in found:
         if when and 0 <= (published - when).days <= EVENT_WINDOW:
             return when.isoformat()
     return published.isoformat()
-
-
-def _year(published: dt.date, month: int) -> int:
-    """The year of a date written without one: the publication's, or the year before for December in January."""
-    return published.year - 1 if month > published.month + 1 else published.year
-
-
-def _valid(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def source_name(article: Article, papers: Sequence[tuple[str, str]] = ()) -> str:

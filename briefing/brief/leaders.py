@@ -97,10 +97,6 @@ def _companions(texts: Sequence[str], known: dict) -> dict[str, tuple[str, int]]
     return found
 
 
-def _headline(article: Article) -> str:
-    return f"{article.pretitle or ''} {article.title or ''} {article.subtitle or ''}"
-
-
 def _full_text(article: Article) -> str:
     """The body first (its sentences report best), then the headline and subtitle."""
     return "\n".join([*article.paragraphs, article.title or "", article.subtitle or "", article.pretitle or ""])

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..config import LEVELS
 from ..errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -22,7 +23,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - 3.10 only
     import tomli as tomllib
 
-LEVELS = ("national", "province", "city", "district")
 _BANDS = ("central", "province", "city", "district", "township")
 _UNPLACED = 10_000
 

@@ -30,25 +30,23 @@ def day_of(text: str, at: int, published: dt.date, last: dt.date | None = None,
     return default or published
 
 
-def first_day(text: str, published: dt.date) -> dt.date:
-    """The first day the text's opening sentence states, else the publication day (the event of a report)."""
-    return day_of(text, 0, published)
-
-
 def _resolve(match: re.Match, published: dt.date, last: dt.date | None) -> dt.date | None:
     year, month, day, relative, same = match.groups()
     if relative:
         return published - dt.timedelta(days=_RELATIVE[relative])
     if same:
         return last
-    if month is None:  # 3日: this month, or the last when that day is still to come
-        base = published if int(day) <= published.day else published.replace(day=1) - dt.timedelta(days=1)
-        return _valid(base.year, base.month, int(day))
-    guess = int(year) if year else (published.year - 1 if int(month) > published.month + 1 else published.year)
-    return _valid(guess, int(month), int(day))
+    return calendar_day(published, int(day), int(month) if month else None, int(year) if year else None)
 
 
-def _valid(year: int, month: int, day: int) -> dt.date | None:
+def calendar_day(published: dt.date, day: int, month: int | None = None, year: int | None = None) -> dt.date | None:
+    """The date a report published on `published` means by day [month [year]]: 3日 is this month, or the
+    last when that day is still to come; 12月5日 in January is last year's; None when no such date."""
+    if month is None:
+        base = published if day <= published.day else published.replace(day=1) - dt.timedelta(days=1)
+        year, month = base.year, base.month
+    elif year is None:
+        year = published.year - 1 if month > published.month + 1 else published.year
     try:
         return dt.date(year, month, day)
     except ValueError:
