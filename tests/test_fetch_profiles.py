@@ -18,7 +18,7 @@ DAY = dt.date(2025, 3, 18)
     ("http://paper.people.com.cn/rmrb/pc/layout/202503/18/node_01.html", "founder-pc", "layout"),
     ("http://paper.people.com.cn/rmrb/pc/content/202503/18/content_30012345.html", "founder-pc", "article"),
     ("http://digitalpaper.stdaily.com/http_www.kjrb.com/kjrb/html/2025-03/18/node_2.htm", "founder-classic", "layout"),
-    ("http://digitalpaper.stdaily.com/http_www.kjrb.com/kjrb/html/2025-03/18/content_548643.htm?div=-1",
+    ("http://digitalpaper.stdaily.com/http_www.kjrb.com/kjrb/html/2025-03/18/content_1001.htm?div=-1",
      "founder-classic", "article"),
     ("http://paper.people.com.cn/rmrb/html/2025-03/18/nbs.D110000renmrb_01.htm", "people-classic", "layout"),
     ("http://paper.people.com.cn/rmrb/html/2025-03/18/nw.D110000renmrb_20250318_1-01.htm", "people-classic", "article")])

@@ -25,7 +25,7 @@ def safe_name(text: str) -> str:
 
 
 def file_name(url: str) -> str:
-    """The page's own name (content_548643.htm, node_01.html): the readers know pages by it."""
+    """The page's own name (content_1001.htm, node_01.html): the readers know pages by it."""
     return safe_name(urlsplit(url).path.rsplit("/", 1)[-1])
 
 
