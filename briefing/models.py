@@ -115,6 +115,7 @@ class Source:
     title: str
     paper: str | None = None
     page: str | None = None
+    text: tuple[str, ...] = ()  # the article's paragraphs as read and cleaned, for a reviewer to check against
 
 
 @dataclass(frozen=True)

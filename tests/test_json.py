@@ -51,6 +51,22 @@ def test_a_hand_edit_renders(seed_draft):
     assert f"### 1. {removed['title']}" not in text
 
 
+def test_each_source_carries_its_article_text_and_the_text_is_never_printed(seed_draft):
+    data = json.loads(seed_draft.read_text(encoding="utf-8"))
+    items = [item for section in data["sections"] for item in section["items"]]
+    for item in items:
+        body = "".join(p for source in item["sources"] for p in source["text"])
+        assert body and item["summary"][0][:10] in body, item["title"]  # the sentences come from the cited text
+    bare = copy.deepcopy(data)
+    for item in [i for section in bare["sections"] for i in section["items"]]:
+        for source in item["sources"]:
+            del source["text"]  # a draft written before sources held texts still loads, and prints the same
+    assert render_brief(brief_from_dict(bare)) == render_brief(brief_from_dict(data))
+    marker = data["sections"][0]["items"][0]["sources"][0]
+    marker["text"] = ["只在原文里的一句话。"]
+    assert "只在原文里的一句话" not in render_brief(brief_from_dict(data))
+
+
 def mutated(change):
     data = brief_to_dict(BRIEF)
     change(data)

@@ -513,3 +513,30 @@ def test_the_page_says_which_number_publishing_gives(served, browser, tmp_path, 
         assert time.monotonic() < end, hint.text
         time.sleep(0.1)
     assert "计数器" in hint.text
+
+
+def test_each_item_opens_its_source_articles_text_and_saving_keeps_the_texts(served, browser):
+    server, draft = served
+    start = on_disk(draft)
+    item = start["sections"][0]["items"][0]
+    text = item["sources"][0]["text"]
+    assert text and item["summary"][0][:12] in "".join(text)  # the summary is taken from the text it cites
+    browser.get(url_of(server))
+    saved(browser)
+    first = items(browser, 0)[0]
+    assert not first.find_elements("css selector", ".article")  # closed until asked for
+    click(browser, first.find_element("css selector", "button.read"))
+    shown = first.find_element("css selector", ".article")
+    assert item["sources"][0]["title"] in shown.text and text[-1][:20] in shown.text
+    # an edit redraws the editor: the open text stays open, and the saved draft still carries every text
+    click(browser, first.find_element("css selector", "button.down"))
+    saved(browser)
+    moved = items(browser, 0)[1]
+    assert item["sources"][0]["title"] in moved.find_element("css selector", ".article").text
+    now = on_disk(draft)
+    assert now["sections"][0]["items"][1]["title"] == item["title"]
+    assert [s["text"] for s in now["sections"][0]["items"][1]["sources"]] == [s["text"] for s in item["sources"]]
+    every = [s for section in now["sections"] for it in section["items"] for s in it["sources"]]
+    assert every and all(s["text"] for s in every)
+    click(browser, moved.find_element("css selector", "button.read"))
+    assert not items(browser, 0)[1].find_elements("css selector", ".article")

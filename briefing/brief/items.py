@@ -105,9 +105,9 @@ def _within(sentences: Sequence[str], limit: int) -> list[str]:
 
 
 def cite(article: Article, papers: Sequence[tuple[str, str]] = ()) -> Source:
-    """The Source that cites one article in a brief."""
+    """The Source that cites one article in a brief, with the article's text (the review page shows it)."""
     return Source(source_name(article, papers), article.id, article.date, full_width(display_title(article)),
-                  article.paper, article.page)
+                  article.paper, article.page, tuple(full_width(p) for p in article.paragraphs))
 
 
 def title_coverage(sentence: str, title: str) -> float:

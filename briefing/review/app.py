@@ -34,7 +34,7 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
     path = Path(draft)
     load_draft(path)  # a draft that does not fit fails here, before anything is served
     app = Flask(__name__, static_folder=None)
-    app.config.update(TOKEN=token or secrets.token_urlsafe(32), DRAFT=path, MAX_CONTENT_LENGTH=16 << 20)
+    app.config.update(TOKEN=token or secrets.token_urlsafe(32), DRAFT=path, MAX_CONTENT_LENGTH=64 << 20)
     lock = threading.Lock()
 
     app.before_request(lambda: _guard(app.config["TOKEN"]))

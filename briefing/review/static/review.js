@@ -10,6 +10,9 @@
   const MORE = "附：本期其他报道";  // the group name of dropped 附 entries
   let draft = null, timer = null, edits = 0, queue = Promise.resolve(), version = null, saving = false;
   let current = null, history = [], future = [], lastField = null, lastTime = 0, conflict = false;
+  // The source articles' texts stay out of the edited draft (and so out of every undo step): kept here
+  // by article, shown on request, and put back into the draft each time it is saved.
+  const texts = new Map(), opened = new Set();
 
   function el(tag, cls, text) {
     const node = document.createElement(tag);
@@ -37,6 +40,15 @@
     return true;
   }
   function allItems() { return [...draft.sections.flatMap(s => s.items), ...(draft.more || [])]; }
+  function everySource(data) {  // the sources of items in full, in 附 and dropped
+    const items = [...(data.sections || []).flatMap(s => s.items), ...(data.more || []),
+      ...(data.dropped || []).flatMap(g => g.items)];
+    return items.flatMap(item => item.sources || []);
+  }
+  function textKey(source) { return [source.id || "", source.title || "", source.date || ""].join("\u0001"); }
+  function sentences(paragraphs) {  // a text's sentences, for a reviewer to pick a summary from
+    return (paragraphs || []).flatMap(p => p.split(/(?<=[。！？])/)).map(s => s.trim()).filter(s => s.length > 1);
+  }
 
   // --- loading, saving, the outside change ---
   async function load() {
@@ -59,6 +71,10 @@
   }
   function adopt(data) {
     draft = data;
+    for (const source of everySource(draft)) {
+      if (Array.isArray(source.text) && source.text.length) texts.set(textKey(source), source.text);
+      delete source.text;
+    }
     for (const key of ["dropped", "more", "leaders", "highlights", "keywords", "closing"]) draft[key] = draft[key] || [];
     if (draft.print_rule === undefined) draft.print_rule = true;
     if (draft.print_counts === undefined) draft.print_counts = true;
@@ -104,7 +120,7 @@
     clearTimeout(timer);
     timer = null;
     if (conflict) return queue;  // the reviewer chooses first
-    const sent = edits, body = JSON.stringify(draft);
+    const sent = edits, body = withTexts();
     saving = true;
     // keepalive lets a save outlive a closing tab, but browsers cap such bodies at 64 KB in all
     queue = queue.then(() => fetch("/api/draft", {method: "PUT", body: body, keepalive: !!leaving && body.length < 60000,
@@ -121,6 +137,11 @@
       .catch(error => status("未保存：" + error, true))
       .finally(() => { saving = false; });
     return queue;
+  }
+  function withTexts() {  // the draft as saved: each source with its article's text again
+    const copy = JSON.parse(JSON.stringify(draft));
+    for (const source of everySource(copy)) if (texts.has(textKey(source))) source.text = texts.get(textKey(source));
+    return JSON.stringify(copy);
   }
   async function watch() {  // a change made outside the page while it is open
     if (saving || timer || conflict) return;
@@ -320,7 +341,7 @@
   function mark(cands, item) {  // bold: the sentences the summary holds now, as typed
     if (cands) for (const li of cands.children) li.classList.toggle("used", item.summary.includes(li.textContent));
   }
-  function drawMeta(item) {  // the item's date and its 来源 (the name each report is cited by)
+  function drawMeta(item) {  // the item's date, its 来源 (the name each report is cited by) and their texts
     const meta = el("div", "meta"), date = el("input", "date");
     date.type = "date";
     date.value = item.date || "";
@@ -332,9 +353,23 @@
       name.title = source.title;
       name.addEventListener("input", () => { source.source = name.value; changed(false, name); });
       meta.append(name);
+      if (texts.has(textKey(source))) meta.append(button("read", "原文", () => toggleText(meta, source)));
       if (item.sources.length > 1) meta.append(button("unsource", "×", () => { item.sources.splice(n, 1); changed(true); }));
     });
+    for (const source of item.sources || []) if (opened.has(textKey(source))) meta.append(drawText(source));
     return meta;
+  }
+  function toggleText(meta, source) {  // opens or closes one article's text under its item (not an edit)
+    const key = textKey(source), shown = [...meta.querySelectorAll(".article")].find(node => node.dataset.key === key);
+    if (shown) { shown.remove(); opened.delete(key); } else { opened.add(key); meta.append(drawText(source)); }
+  }
+  function drawText(source) {
+    const box = el("div", "article");
+    box.dataset.key = textKey(source);
+    box.append(el("h4", "", source.title),
+      el("p", "where", [source.source, cnDate(source.date, true)].filter(Boolean).join("　")));
+    for (const paragraph of texts.get(textKey(source)) || []) box.append(el("p", "", paragraph));
+    return box;
   }
 
   // Two items that are one story: the second's reports, figures and sentences join the first; its
@@ -352,10 +387,11 @@
     const item = list[i];
     if ((item.sources || []).length < 2) return false;
     const source = item.sources.pop(), used = new Set(allItems().map(it => it.key));
+    const candidates = sentences(texts.get(textKey(source)));
     let n = 1;
     while (used.has("r" + n)) n += 1;
-    list.splice(i + 1, 0, {title: source.title, summary: [], date: source.date, figures: [], people: [],
-      sources: [source], candidates: [], key: "r" + n, section: item.section || "", score: 0, tier: 0});
+    list.splice(i + 1, 0, {title: source.title, summary: candidates.slice(0, 1), date: source.date, figures: [], people: [],
+      sources: [source], candidates: candidates, key: "r" + n, section: item.section || "", score: 0, tier: 0});
     if (draft.counts && draft.counts.merged > 0) draft.counts.merged -= 1;
     return true;
   }
