@@ -53,7 +53,7 @@ def test_a_broadcast_week_cites_xinwen_lianbo_and_the_draft_keeps_what_the_recor
         result = CliRunner().invoke(cli, ["brief", str(FIXTURE_WEEK), "-o", str(tmp_path / f"w.{suffix}")])
         assert result.exit_code == 0, result.output
     text = (tmp_path / "w.md").read_text(encoding="utf-8")
-    assert "新闻联播（3月2日）" in text and "CCTV" not in text
+    assert "（来源：新闻联播，3月2日" in text and "CCTV" not in text
     draft = json.loads((tmp_path / "w.json").read_text(encoding="utf-8"))
     sources = [s for section in draft["sections"] for item in section["items"] for s in item["sources"]]
     assert sources and all(s["paper"] == "CCTV Xinwen Lianbo web transcript" for s in sources)  # data kept
