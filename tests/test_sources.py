@@ -57,3 +57,23 @@ def test_a_broadcast_week_cites_xinwen_lianbo_and_the_draft_keeps_what_the_recor
     draft = json.loads((tmp_path / "w.json").read_text(encoding="utf-8"))
     sources = [s for section in draft["sections"] for item in section["items"] for s in item["sources"]]
     assert sources and all(s["paper"] == "CCTV Xinwen Lianbo web transcript" for s in sources)  # data kept
+
+
+def test_papers_rename_what_a_record_names_and_name_only_files_that_name_nothing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [{"title": f"第{n}条消息", "date": "2026-03-02", "paper": paper,
+                "id": str(n), "text": f"3月2日，有关部门召开第{n}次工作会议，部署春耕备耕工作。会议要求各地抓好落实。"}
+               for n, paper in enumerate(["Xinhua", "People's Daily", "", "青溪报"], 1)]
+    (folder / "mixed.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    config = tmp_path / "briefing.toml"
+    config.write_text('[papers]\n"mixed*" = "云州日报"\n"People*" = "人民日报海外版"\n', encoding="utf-8")
+    out = tmp_path / "w.json"
+    result = CliRunner().invoke(cli, ["brief", str(folder), "--config", str(config), "--period", "day", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    draft = json.loads(out.read_text(encoding="utf-8"))
+    named = {s["title"]: printed_name(s["source"], s["id"] is not None)
+             for item in [i for section in draft["sections"] for i in section["items"]] + draft["more"]
+             for s in item["sources"]}
+    # the file pattern names only the record that names no paper; a record's own paper pattern renames it
+    assert named == {"第1条消息": "新华社", "第2条消息": "人民日报海外版", "第3条消息": "云州日报", "第4条消息": "青溪报"}

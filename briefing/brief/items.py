@@ -78,16 +78,19 @@ def event_date(article: Article) -> str | None:
 
 
 def source_name(article: Article, papers: Sequence[tuple[str, str]] = ()) -> str:
-    """How 来源 names an article: the office's `[papers]` name for its paper or its file first (a pattern
-    matches the record's paper or the file's name); else its paper and page; else the file's name when
-    it means something (not a hash, a date or a path); else 本报 for a page, 稿件 for a record."""
+    """How 来源 names an article: the office's `[papers]` name for the paper the record names (Xinhua →
+    新华社), else that paper itself, with its page; for a record that names none, the `[papers]` name for
+    its file's name, else the file's name when it means something (not a hash, a date or a path); else
+    本报 for a page, 稿件 for a record. A file pattern never renames what a record says it is."""
     page = f" 第{article.page}版" if article.page else ""
     name = Path(article.source).name
+    named = article.paper if article.paper and not re.search(r"[/\\]|://", article.paper) else ""
+    candidates = (named,) if named else (name, Path(name).stem)
     for pattern, paper in papers:
-        if any(Path(candidate).match(pattern) for candidate in (name, Path(name).stem, article.paper or "") if candidate):
+        if any(Path(candidate).match(pattern) for candidate in candidates if candidate):
             return paper + page
-    if article.paper and not re.search(r"[/\\]|://", article.paper):
-        return article.paper + page
+    if named:
+        return named + page
     stem = Path(name).stem
     if stem and stem != "-" and not _HASH_RE.search(stem) and not _DATE_NAME_RE.match(stem):
         return stem + page
