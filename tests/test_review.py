@@ -144,6 +144,15 @@ def saved(driver, seconds=15):
         time.sleep(0.1)
 
 
+def previewed(driver, seconds=15):
+    """Wait until the preview shows the answer to the latest edit (the server renders it)."""
+    paper, end = driver.find_element("id", "paper"), time.monotonic() + seconds
+    while paper.get_attribute("data-pending") or not paper.find_elements("css selector", "*"):
+        assert time.monotonic() < end, f"no preview after {seconds} s: {paper.text[:200]!r}"
+        time.sleep(0.1)
+    return paper
+
+
 def click(driver, element):
     """Click after scrolling the element to the middle (the sticky bar covers the top of the window)."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
@@ -369,7 +378,7 @@ def test_more_entries_are_edited_removed_promoted_and_demoted_and_the_counts_add
     saved(browser)
     now = on_disk(draft)
     assert now["more"][0]["title"] == "附录条目改题" and now["dropped"][0]["name"] == "附：本期其他报道"
-    counts = browser.find_element("css selector", "#paper .counts").text
+    counts = previewed(browser).find_element("css selector", ".counts").text
     adds, numbers = footer_adds_up(counts)
     assert adds and "审校删去1条" in counts, counts
     text = markdown(server)
@@ -408,7 +417,7 @@ def test_leaders_keywords_and_switches(served, browser):
     assert [l["name"] for l in now["leaders"][1:3]] == [start["leaders"][2]["name"], start["leaders"][1]["name"]]
     assert now["keywords"] == ["招商引资", "城市更新"] and now["print_counts"] is False and now["print_rule"] is False
     text = markdown(server)
-    assert "| 区委书记、区人武部党委第一书记 |" in text and "招商引资、城市更新" in text
+    assert "\n区委书记、区人武部党委第一书记周明远：" in text and "招商引资、城市更新" in text
     assert "本期阅读稿件" not in text and "选编说明" not in text
 
 
@@ -540,3 +549,125 @@ def test_each_item_opens_its_source_articles_text_and_saving_keeps_the_texts(ser
     assert every and all(s["text"] for s in every)
     click(browser, moved.find_element("css selector", "button.read"))
     assert not items(browser, 0)[1].find_elements("css selector", ".article")
+
+
+@pytest.fixture
+def broadcast(tmp_path):
+    """A draft of our own 新闻联播 fixture week, served."""
+    from .test_sources import FIXTURE_WEEK
+
+    draft = tmp_path / "week.json"
+    result = CliRunner().invoke(cli, ["brief", str(FIXTURE_WEEK), "-o", str(draft)])
+    assert result.exit_code == 0, result.output
+    server = make_server(draft, 0, token=TOKEN)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server, draft
+    server.shutdown()
+    server.server_close()
+
+
+def squeezed(text):
+    return "".join(text.split())
+
+
+def word_text(data, folder):
+    out = folder / "check.docx"
+    out.write_bytes(data)
+    return [p.text for p in docx.Document(str(out)).paragraphs if p.text.strip()]
+
+
+@pytest.mark.parametrize("which", ["served", "broadcast"])
+def test_the_preview_is_the_word_file_and_the_download_button_saves_first(which, request, browser, tmp_path):
+    server, draft = request.getfixturevalue(which)
+    browser.get(url_of(server))
+    saved(browser)
+    status, body = call(server, "GET", f"/download/docx?token={TOKEN}")
+    printed = word_text(body, tmp_path)
+    shown = [node.text for node in previewed(browser).find_elements("css selector", ":scope > *")]
+    assert [squeezed(t) for t in shown] == [squeezed(t) for t in printed]  # paragraph by paragraph
+    assert "CCTV" not in previewed(browser).text and "（来源：" in previewed(browser).text
+    # the download button saves the last edit first: the file it gives holds it
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    title = items(browser, 0)[0].find_element("css selector", "input.title")
+    title.send_keys("（下载前改）")
+    click(browser, browser.find_element("id", "get-docx"))
+    end = time.monotonic() + 20
+    while not [f for f in folder.glob("*.docx")]:
+        assert time.monotonic() < end, "nothing was downloaded"
+        time.sleep(0.2)
+    time.sleep(0.5)
+    got = word_text(next(folder.glob("*.docx")).read_bytes(), tmp_path)
+    assert any(p.endswith(official(on_disk(draft)["sections"][0]["items"][0]["title"])) and "（下载前改）" in p for p in got)
+    assert got == word_text(call(server, "GET", f"/download/docx?token={TOKEN}")[1], tmp_path)
+
+
+def test_item_fields_section_header_leaders_and_key_points_reach_the_print(served, browser):
+    server, draft = served
+    start = on_disk(draft)
+    browser.get(url_of(server))
+    saved(browser)
+    first = items(browser, 0)[0]
+    title = first.find_element("css selector", "input.title")
+    title.clear()
+    title.send_keys("审校改写的标题")
+    browser.execute_script("arguments[0].value = '2024-05-18'; arguments[0].dispatchEvent(new Event('input'))",
+                           first.find_element("css selector", "input.date"))
+    source = first.find_element("css selector", "input.source")
+    source.clear()
+    source.send_keys("青溪日报 第02版")
+    name = browser.find_elements("css selector", "#editor fieldset.section input.section-name")[1]
+    name.clear()
+    name.send_keys("项目建设")
+    for key, value in (("issue", "21"), ("copies", "80")):
+        field = browser.find_element("id", f"f-{key}")
+        field.clear()
+        field.send_keys(value)
+    browser.find_element("id", "f-closing").send_keys("报：区委常委\n送：各街道党工委")
+    browser.find_element("id", "f-unit").send_keys("青溪区委办公室")
+    click(browser, browser.find_element("css selector", "fieldset.leaders button.add-leader"))
+    leader = browser.find_elements("css selector", "fieldset.leaders .leader")[-1]
+    leader.find_element("css selector", "input.role").send_keys("区委副书记")
+    leader.find_element("css selector", "input.name").send_keys("韩立新")
+    leader.find_element("css selector", ".deed input.text").send_keys("出席签约仪式")
+    click(browser, browser.find_element("css selector", "fieldset.highlights button.add-highlight"))
+    saved(browser)
+    now = on_disk(draft)
+    item = now["sections"][0]["items"][0]
+    assert item["title"] == "审校改写的标题" and item["date"] == "2024-05-18"
+    assert item["sources"][0]["source"] == "青溪日报 第02版" and now["sections"][1]["name"] == "项目建设"
+    assert now["issue"] == "21" and now["copies"] == 80 and now["closing"] == ["报：区委常委", "送：各街道党工委"]
+    assert now["leaders"][-1]["name"] == "韩立新" and now["leaders"][-1]["activities"][0]["text"] == "出席签约仪式"
+    assert len(now["highlights"]) == len(start["highlights"]) + 1
+    text = markdown(server)
+    assert "### （一）审校改写的标题" in text and "（来源：青溪日报 第02版" in text
+    assert "## 二、项目建设" in text and "**第21期**" in text and "（共印80份）" in text and "报：区委常委" in text
+    assert "区委副书记韩立新：" in text and "出席签约仪式" in text
+    printed = "".join(previewed(browser).text.split())
+    assert "审校改写的标题" in printed and "区委副书记韩立新：" in printed and "（共印80份）" in printed
+
+
+def test_a_half_written_draft_outside_can_only_be_overwritten_and_a_download_waits_for_the_choice(served, browser, tmp_path):
+    server, draft = served
+    browser.get(url_of(server))
+    saved(browser)
+    browser.find_element("id", "f-editor_note").send_keys("页面里的编者按")
+    saved(browser)
+    draft.write_text('{"title": "半截', encoding="utf-8")  # an editor saved half a file
+    notice = browser.find_element("id", "notice")
+    end = time.monotonic() + 10
+    while not notice.is_displayed():
+        assert time.monotonic() < end, "the broken file was not noticed"
+        time.sleep(0.2)
+    assert "不是有效的草稿" in notice.text and not notice.find_elements("css selector", "button.take-outside")
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    click(browser, browser.find_element("id", "get-md"))
+    time.sleep(1)
+    assert not list(folder.iterdir()) and "选择" in browser.find_element("id", "status").text
+    assert draft.read_text(encoding="utf-8") == '{"title": "半截'  # nothing overwritten before the choice
+    click(browser, notice.find_element("css selector", "button.keep-page"))
+    saved(browser)
+    assert on_disk(draft)["editor_note"] == "页面里的编者按"

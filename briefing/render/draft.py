@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Callable
 
 from ..errors import BriefingError
 from .files import atomic_write_text, check_target
@@ -37,15 +38,17 @@ def check_request(output: str | Path, template: str | None, reference_doc: str |
 
 
 def render_to(brief: Brief, target: str | Path, template: str | None = None,
-              reference_doc: str | Path | None = None, line_spacing_pt: float | None = None) -> None:
+              reference_doc: str | Path | None = None, line_spacing_pt: float | None = None,
+              warn: Callable[[str], None] | None = None) -> None:
     """Write the brief as .docx or .md (by the suffix of `target`), complete or absent; what prints after a
     review (removed items, recounted counts) is decided by the renderers themselves (printed.as_printed), so
-    `briefing brief -o x.docx`, `render x.json -o x.docx` and the review page print the same."""
+    `briefing brief -o x.docx`, `render x.json -o x.docx` and the review page print the same. A Word
+    brief's warning (no 版记) goes to `warn`, by default stderr."""
     check_request(target, template, None)
     if Path(target).suffix.lower() == ".docx":
         from .docx import write_brief
 
-        write_brief(brief, target, reference_doc, line_spacing_pt)
+        write_brief(brief, target, reference_doc, line_spacing_pt, warn)
         return
     from .markdown import render_brief
 

@@ -64,6 +64,13 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
             version = _version(path.read_bytes())
         return Response(json.dumps({"version": version}), mimetype="application/json")
 
+    @app.get("/api/outside")
+    def get_outside() -> Response:
+        """The draft file as changed outside the page, checked: the draft, or why it is no draft now."""
+        with lock:
+            on_disk = path.read_bytes()
+        return _json(_outside(on_disk, path.name))
+
     @app.get("/api/publish-number")
     def publish_number() -> Response:
         """The 第N期 and 总第N期 `render --publish` would give the draft now, and why (nothing is recorded)."""
@@ -79,6 +86,23 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
             return _json({"error": str(error)}, 409)
         return _json({"issue": issue, "total": total, "origin": origin})
 
+    @app.post("/api/preview")
+    def post_preview() -> Response:
+        """The posted draft as the Word brief prints it, paragraph by paragraph (render.preview): the page
+        shows these, so its preview and its download come from one renderer. Nothing is saved."""
+        from ..render.draft import output_config
+        from ..render.preview import preview
+
+        if not request.is_json:
+            abort(415)
+        try:
+            brief = brief_from_dict(request.get_json(silent=True), path.name)
+            config = output_config(config_path, None, None)
+            paragraphs = preview(brief, config.reference_doc, config.line_spacing_pt)
+        except BriefingError as error:  # a draft that does not fit, a config that cannot be read
+            return _json({"error": str(error)}, 400)
+        return _json({"paragraphs": paragraphs})
+
     @app.put("/api/draft")
     def put_draft() -> Response:
         if not request.is_json:
@@ -92,8 +116,8 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
             if request.headers.get("If-Match") != _version(on_disk):
                 # changed outside the page (an editor, another page, `render --publish`): never overwritten
                 # silently; the page shows what is there and lets the reviewer choose
-                return _json({"error": "the draft file was changed outside this page", "version": _version(on_disk),
-                              "draft": json.loads(on_disk.decode("utf-8"))}, 409)
+                return _json({"error": "the draft file was changed outside this page", **_outside(on_disk, path.name)},
+                             409)
             write_brief_json(brief, path)  # atomic: the draft on disk is always whole
             version = _version(path.read_bytes())
         return _json({"saved": True, "version": version})
@@ -108,6 +132,19 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     return app
+
+
+def _outside(data: bytes, name: str) -> dict[str, Any]:
+    """What the page is offered when the file changed outside it: its version and the draft, or (a file
+    left half-edited, not JSON, not a draft) no draft and the reason, so only keeping the page's is offered."""
+    from ..render.json import brief_to_dict
+
+    try:
+        draft = brief_to_dict(brief_from_dict(json.loads(data.decode("utf-8")), name))
+        return {"version": _version(data), "draft": draft, "invalid": ""}
+    except (UnicodeDecodeError, ValueError, DraftError) as error:
+        reason = str(error) if isinstance(error, DraftError) else f"{name}: not JSON ({error})"
+        return {"version": _version(data), "draft": None, "invalid": reason}
 
 
 def _version(data: bytes) -> str:

@@ -149,29 +149,31 @@
     if (!response || !response.ok || saving || timer || conflict) return;
     const now = (await response.json()).version;
     if (now !== version) {
-      const data = await (await fetch("/api/draft", {headers: {"X-Briefing-Token": token}})).json();
-      offer({version: now, draft: data}, "草稿文件已在本页之外被修改。");
+      const outside = await fetch("/api/outside", {headers: {"X-Briefing-Token": token}}).catch(() => null);
+      if (!outside || !outside.ok || saving || timer || conflict) return;
+      offer(await outside.json(), "草稿文件已在本页之外被修改。");
     }
   }
   function offer(reply, why) {
     conflict = true;
     const box = document.getElementById("notice");
-    box.replaceChildren(el("span", "", why + " "),
-      button("take-outside", "载入文件中的版本", () => {  // the page's version stays one undo away
-        history.push(current);
-        future = [];
-        adopt(reply.draft);
-        current = JSON.stringify(draft);
-        version = reply.version;
-        settle();
-        drawEditor(); drawPaper(); drawTools();
-        status("已载入文件中的版本");
-      }),
-      button("keep-page", "保留本页的版本（覆盖文件）", () => {
-        version = reply.version;
-        settle();
-        save();
-      }));
+    const take = button("take-outside", "载入文件中的版本", () => {  // the page's version stays one undo away
+      history.push(current);
+      future = [];
+      adopt(reply.draft);
+      current = JSON.stringify(draft);
+      version = reply.version;
+      settle();
+      drawEditor(); drawPaper(); drawTools();
+      status("已载入文件中的版本");
+      });
+    const keep = button("keep-page", "保留本页的版本（覆盖文件）", () => {
+      version = reply.version;
+      settle();
+      save();
+    });
+    if (reply.draft) box.replaceChildren(el("span", "", why + " "), take, keep);
+    else box.replaceChildren(el("span", "", why + "文件中的内容已不是有效的草稿（" + (reply.invalid || "") + "）。 "), keep);
     box.hidden = false;
     status("草稿文件已在外部修改", true);
   }
@@ -511,91 +513,55 @@
     }
   }
 
-  // --- the A4 preview: the parts, order and wording of the printed brief (briefing.render.printed) ---
-  const DIGITS = "零一二三四五六七八九";
-  function cn(n) {
-    if (n < 10) return DIGITS[n];
-    const tens = Math.floor(n / 10), ones = n % 10;
-    return (tens > 1 ? DIGITS[tens] : "") + "十" + (ones ? DIGITS[ones] : "");
-  }
+  // --- the A4 preview: the Word brief's own paragraphs, rendered by the server from the page's draft
+  // (briefing.render.preview), so that the page shows what prints; the latest answer wins ---
+  const STYLES = {"Brief Masthead": ["div", "masthead"], "Brief Issue": ["p", "issue"], "Brief Dateline": ["p", "dateline"],
+    "Title": ["p", "period"], "Heading 1": ["h2", ""], "Heading 2": ["h3", ""], "Brief Source": ["p", "src"],
+    "Summary Box": ["p", "note"], "Brief Closing": ["p", "mark closing"]};
+  let asked = 0, previewTimer = null;
   function cnDate(iso, year) {
     if (!iso) return "";
     const [y, m, d] = iso.split("-").map(Number);
     return (year ? y + "年" : "") + m + "月" + d + "日";
   }
-  function countsLine() {  // as printed.counts_line: the parts add up to what was read
-    const c = draft.counts || {read: 0, merged: 0, dropped: 0};
-    const shown = draft.sections.reduce((n, s) => n + s.items.length, 0), listed = draft.more.length;
-    const removed = c.read - shown - listed - (c.merged || 0) - (c.dropped || 0) - (c.omitted || 0);
-    let text = "本期阅读稿件" + c.read + "篇：全文编发" + shown + "条";
-    if (listed) text += "，列目" + listed + "条";
-    if (c.merged) text += "，合并重复报道" + c.merged + "篇";
-    if (c.dropped) text += "，剔除非新闻稿件" + c.dropped + "篇";
-    if (c.omitted) text += "，每日综述不列" + c.omitted + "篇";
-    if (removed > 0) text += "，审校删去" + removed + "条";
-    return text + "。";
-  }
-  function sourcesLine(item) {
-    const by = new Map();
-    for (const s of item.sources || []) { if (!by.has(s.source)) by.set(s.source, []); by.get(s.source).push(cnDate(s.date)); }
-    const cited = [...by].map(([name, dates]) => [name, [...new Set(dates)].filter(Boolean).join("、"),
-      dates.length > 1 ? "共" + dates.length + "篇" : ""].filter(Boolean).join("，"));
-    return cited.length ? "（来源：" + cited.join("；") + "）" : "";
-  }
   function drawPaper() {
-    const paper = document.getElementById("paper"), add = (tag, cls, text) => paper.appendChild(el(tag, cls, text));
-    paper.replaceChildren();
-    if (draft.classification) add("p", "mark", draft.classification);
-    add("div", "masthead", draft.title);
-    let issue = String(draft.issue || "");
-    if (issue) {
-      issue = issue.includes("期") ? issue : "第" + issue + "期";
-      const total = draft.total_issue || "";
-      if (total) issue += total.includes("期") ? "（" + total + "）" : "（总第" + total + "期）";
-      add("p", "issue", issue);
+    document.getElementById("paper").dataset.pending = "1";  // until the answer to the latest edit is drawn
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(askPreview, 120);
+  }
+  async function askPreview() {
+    const mine = ++asked;
+    const response = await fetch("/api/preview", {method: "POST", body: JSON.stringify(draft),
+      headers: {"X-Briefing-Token": token, "Content-Type": "application/json"}}).catch(() => null);
+    const reply = response ? await response.json().catch(() => ({})) : {};
+    if (mine !== asked) return;  // a later edit asked again
+    const paper = document.getElementById("paper");
+    delete paper.dataset.pending;
+    if (!response || !response.ok) {
+      paper.replaceChildren(el("p", "error", "预览失败：" + (reply.error || (response ? response.status : "服务器无响应"))));
+      return;
     }
-    const dateline = add("p", "dateline");
-    dateline.append(el("span", "", draft.unit || ""), el("span", "", cnDate(draft.date || draft.end, true)));
-    if (draft.editor_note) add("p", "note", "编者按：" + draft.editor_note);
-    const items = draft.sections.flatMap(s => s.items), byKey = new Map(items.map(it => [it.key, it]));
-    const live = draft.highlights.filter(h => byKey.has(h.item));
-    if (live.length) {
-      add("h2", "", "本期要点");
-      if (draft.rule && draft.print_rule) add("p", "src", "（选编说明：" + draft.rule.replace(/。$/, "") + "。）");
-      live.forEach((h, i) => add("p", "", (i + 1) + "．" + byKey.get(h.item).title + "。" + h.text));
+    paper.replaceChildren(...reply.paragraphs.map(paragraph));
+  }
+  function paragraph(p) {
+    const [tag, cls] = STYLES[p.style] || ["p", ""];
+    const node = el(tag, cls);
+    const text = p.runs.map(r => r[0]).join("");
+    if (text.includes("\t")) {  // unit left, date right, as the Word tab stop sets them (dateline, 印发)
+      const [left, right] = text.split("\t");
+      node.classList.add("tabbed");
+      node.append(el("span", "", left || ""), el("span", "", right || ""));
+      return node;
     }
-    let n = 0;
-    for (const section of draft.sections) {
-      if (!section.items.length) continue;
-      add("h2", "", cn(++n) + "、" + section.name);
-      section.items.forEach((item, i) => {
-        add("h3", "", "（" + cn(i + 1) + "）" + item.title);
-        add("p", "", item.summary.join(""));
-        if ((item.figures || []).length) add("p", "", "主要数据：" + item.figures.join("；") + "。");
-        if (sourcesLine(item)) add("p", "src", sourcesLine(item));
-      });
-    }
-    const present = new Set(allItems().flatMap(it => [it.title, ...(it.sources || []).map(s => s.title)]));
-    const leaders = draft.leaders.map(l => [l, l.activities.filter(a => present.has(a.item))]).filter(x => x[1].length);
-    if (leaders.length) {
-      add("h2", "", "领导活动");
-      if (draft.leaders_rule) add("p", "src", "（" + draft.leaders_rule + "。）");
-      for (const [l, acts] of leaders) add("p", "src", l.title + l.name + "：" + acts.map(a => cnDate(a.date) + a.text).join("；") + "。");
-    }
-    if (draft.keywords.length) { add("h2", "", "本期关键词"); add("p", "", draft.keywords.join("、")); }
-    if (draft.more.length) {
-      add("h2", "", MORE);
-      add("p", "src", draft.more.map((item, i) => (i + 1) + "．" + item.title + (item.date ? "（" + cnDate(item.date) + "）" : "")).join("；") + "。");
-    }
-    if (draft.print_counts) add("p", "counts", countsLine());
-    const closing = add("div", "closing");
-    for (const line of draft.closing) closing.append(el("p", "mark", line));
-    if (draft.unit) closing.append(el("p", "mark", draft.unit + "　" + cnDate(draft.date || draft.end, true) + "印发" + (draft.copies ? "（共印" + draft.copies + "份）" : "")));
+    if (text.startsWith("本期阅读稿件")) node.classList.add("counts");
+    for (const [part, bold] of p.runs) node.append(bold ? el("b", "", part) : document.createTextNode(part));
+    return node;
   }
 
   function download(kind) {
     return event => {
       event.preventDefault();
+      if (conflict) { status("请先在上方选择保留哪个版本，再下载", true); return; }  // else the file's version would print
       save().then(() => { window.location.href = "/download/" + kind + "?token=" + encodeURIComponent(token); });
     };
   }
