@@ -38,6 +38,13 @@ def main(draft: str, out: str, width: int = 1200, height: int = 860) -> None:
             end = time.monotonic() + 15
             while driver.find_element("id", "status").text != "已保存" and time.monotonic() < end:
                 time.sleep(0.1)
+            opener = driver.find_elements("css selector", "#editor fieldset.section button.read")
+            if opener:  # one article's text open under its item, as a reviewer checks a summary against it
+                driver.execute_script("arguments[0].click(); arguments[0].scrollIntoView({block: 'start'});"
+                                      "window.scrollBy(0, -120)", opener[0])
+            paper = driver.find_element("id", "paper")
+            while (paper.get_attribute("data-pending") or not paper.text) and time.monotonic() < end:
+                time.sleep(0.1)  # the preview is rendered by the server
             driver.save_screenshot(out)
         finally:
             driver.quit()
