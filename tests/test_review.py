@@ -671,3 +671,25 @@ def test_a_half_written_draft_outside_can_only_be_overwritten_and_a_download_wai
     click(browser, notice.find_element("css selector", "button.keep-page"))
     saved(browser)
     assert on_disk(draft)["editor_note"] == "页面里的编者按"
+
+
+def test_the_markdown_download_takes_the_template_render_takes(seed_draft, tmp_path):
+    draft = tmp_path / "draft.json"
+    draft.write_bytes(seed_draft)
+    template = tmp_path / "mine.md.j2"
+    template.write_text("本单位格式：{{ brief.title }} 第{{ brief.issue }}期，{{ parts | length }}部分\n", encoding="utf-8")
+    server = make_server(draft, 0, token=TOKEN, template=str(template))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        body = markdown(server)
+    finally:
+        server.shutdown()
+        server.server_close()
+    rendered = tmp_path / "rendered.md"
+    result = CliRunner().invoke(cli, ["render", str(draft), "-o", str(rendered), "--template", str(template)])
+    assert result.exit_code == 0, result.output
+    assert body.startswith("本单位格式：每周要情 第20期") and body == rendered.read_text(encoding="utf-8")
+    broken = tmp_path / "broken.md.j2"
+    broken.write_text("{% for x in %}\n", encoding="utf-8")
+    said = CliRunner().invoke(cli, ["review", str(draft), "--no-browser", "--port", "0", "--template", str(broken)])
+    assert said.exit_code == 1 and "broken.md.j2" in said.stderr and len(said.stderr.strip().splitlines()) == 1

@@ -15,7 +15,9 @@ from ..errors import BriefingError
 @click.option("--no-browser", is_flag=True, help="Do not open the page in the browser; just print its address.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Configuration file for the downloads (reference_doc, line spacing).")
-def command(draft: str, port: int | None, no_browser: bool, config_path: str | None) -> None:
+@click.option("--template", type=click.Path(dir_okay=False),
+              help="Your own Jinja2 Markdown template for the Markdown download (as `render --template`).")
+def command(draft: str, port: int | None, no_browser: bool, config_path: str | None, template: str | None) -> None:
     """Review and edit a brief draft in the browser, on this computer only.
 
     Drop and restore items, reorder them or move them to another section,
@@ -26,6 +28,7 @@ def command(draft: str, port: int | None, no_browser: bool, config_path: str | N
     Examples:
       briefing review draft.json
       briefing review draft.json --port 8800 --no-browser
+      briefing review draft.json --config briefing.toml --template my-brief.md.j2
     """
     from ..review import DEFAULT_PORT, require_flask
 
@@ -34,7 +37,7 @@ def command(draft: str, port: int | None, no_browser: bool, config_path: str | N
         from ..review.app import serve
 
         serve(draft, DEFAULT_PORT if port is None else port, not no_browser, config_path,
-              say=lambda line: click.echo(line, err=True))
+              say=lambda line: click.echo(line, err=True), template=template)
     except BriefingError as error:
         click.echo(f"briefing: error: {error}", err=True)
         sys.exit(1)

@@ -26,13 +26,19 @@ def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
-def create_app(draft: str | Path, token: str | None = None, config_path: str | None = None) -> Any:
-    """The Flask app that edits `draft`; `token` (random when not given) must come with every API call."""
+def create_app(draft: str | Path, token: str | None = None, config_path: str | None = None,
+               template: str | None = None) -> Any:
+    """The Flask app that edits `draft`; `token` (random when not given) must come with every API call;
+    `template` shapes the Markdown download as `render --template` does."""
     require_flask()
     from flask import Flask, Response, abort, request
 
     path = Path(draft)
     load_draft(path)  # a draft that does not fit fails here, before anything is served
+    if template:
+        from ..render.markdown import check_template
+
+        check_template(template)  # and a template that does not parse
     app = Flask(__name__, static_folder=None)
     app.config.update(TOKEN=token or secrets.token_urlsafe(32), DRAFT=path, MAX_CONTENT_LENGTH=64 << 20)
     lock = threading.Lock()
@@ -126,7 +132,7 @@ def create_app(draft: str | Path, token: str | None = None, config_path: str | N
     def download(kind: str) -> Response:
         if kind not in DOWNLOADS:
             abort(404)
-        data = _rendered(path, kind, config_path, lock)
+        data = _rendered(path, kind, config_path, lock, template if kind == "md" else None)
         name = f"{path.stem}.{kind}"
         return Response(data, mimetype=DOWNLOADS[kind],
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -182,14 +188,15 @@ def _secure(response: Any) -> Any:
     return response
 
 
-def _rendered(path: Path, kind: str, config_path: str | None, lock: threading.Lock) -> bytes:
+def _rendered(path: Path, kind: str, config_path: str | None, lock: threading.Lock,
+              template: str | None = None) -> bytes:
     """The draft rendered by the same code as `briefing render`, read back from a temporary file."""
     from ..render.draft import render_draft
 
     with tempfile.TemporaryDirectory(prefix="briefing-review-") as folder:
         out = Path(folder) / f"brief.{kind}"
         with lock:
-            render_draft(path, out, force=True, config_path=config_path)
+            render_draft(path, out, force=True, template=template, config_path=config_path)
         return out.read_bytes()
 
 
@@ -197,11 +204,12 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def make_server(draft: str | Path, port: int, config_path: str | None = None, token: str | None = None):
+def make_server(draft: str | Path, port: int, config_path: str | None = None, token: str | None = None,
+                template: str | None = None):
     """A threaded WSGI server for the draft on 127.0.0.1:port (0: a free port); `.server_port` says which."""
     from werkzeug.serving import make_server as werkzeug_server
 
-    app = create_app(draft, token, config_path)
+    app = create_app(draft, token, config_path, template)
     _check_port(port)  # werkzeug prints and exits on a taken port; we say it in one line instead
     try:
         server = werkzeug_server(HOST, port, app, threaded=True)
@@ -227,12 +235,13 @@ def url_of(server) -> str:
     return f"http://{HOST}:{server.server_port}/"
 
 
-def serve(draft: str | Path, port: int, open_browser: bool, config_path: str | None = None, say=print) -> None:
+def serve(draft: str | Path, port: int, open_browser: bool, config_path: str | None = None, say=print,
+          template: str | None = None) -> None:
     """Serve until Ctrl-C; open the page in the default browser unless told not to."""
     import logging
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line on stderr for every request
-    server = make_server(draft, port, config_path)
+    server = make_server(draft, port, config_path, template=template)
     say(f"reviewing {draft} at {url_of(server)} (Ctrl-C to stop; every change is saved to the draft)")
     if open_browser:
         import webbrowser
