@@ -119,6 +119,61 @@ def test_closing_block_is_pinned_to_the_foot_of_the_page(tmp_path):
                 and not p.xpath(".//wp:anchor")]  # the lines are in the box, not also in the body
 
 
+def closing_anchor(body):
+    """The body paragraph that holds the 版记's box."""
+    return next(p for p in body.iterchildren(qn("w:p")) if p.xpath(".//wp:anchor"))
+
+
+def test_the_closing_is_chained_to_the_text_above_it_and_given_room(tmp_path):
+    """The box no longer wraps text (which pushed its anchor, alone, to a new page): its anchor paragraph is as
+    tall as the box, and the last paragraph keeps with it; a long paragraph before that one stays free to split."""
+    path = tmp_path / "brief.docx"
+    write_brief(make_brief(keywords=tuple(f"关键词{n}" for n in range(60))), path)
+    anchor = closing_anchor(docx.Document(str(path)).element.body)
+    spacing = anchor.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    assert spacing.get(qn("w:lineRule")) == "exact"
+    assert int(spacing.get(qn("w:line"))) == int(anchor.xpath(".//wp:extent/@cy")[0]) // 635  # EMU in twips
+    assert anchor.xpath(".//wp:anchor/wp:wrapNone") and not anchor.xpath(".//wp:anchor/wp:wrapTopAndBottom")
+    counts, keywords = [p for p in anchor.itersiblings(qn("w:p"), preceding=True)][:2]
+    assert "本期阅读稿件" in "".join(counts.xpath(".//w:t/text()")) and counts.xpath("./w:pPr/w:keepNext")
+    assert "关键词59" in "".join(keywords.xpath(".//w:t/text()"))
+    assert not keywords.xpath("./w:pPr/w:keepNext") and not keywords.xpath("./w:pPr/w:keepLines")
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="soffice or pdftotext is missing (apt-get install libreoffice-writer poppler-utils)")
+def test_libreoffice_never_leaves_the_closing_alone_on_the_last_page(tmp_path):
+    """The seed week with 112, 136 and 160 more keywords: each put the 版记 alone on an eleventh page."""
+    import json
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    config = SEEDS.parent / "docs" / "samples" / "briefing.toml"
+    assert CliRunner().invoke(cli, ["brief", str(SEEDS), "-o", str(tmp_path / "seed.json"),
+                                    "--config", str(config)]).exit_code == 0
+    draft = json.loads((tmp_path / "seed.json").read_text(encoding="utf-8"))
+    words = [a + b for a in "春夏秋冬山河湖海城乡" for b in "街道园区工厂学校医院桥梁隧电网水利农田"]
+    outputs = []
+    for extra in (112, 136, 160):
+        (tmp_path / f"kw{extra}.json").write_text(json.dumps(dict(draft, keywords=draft["keywords"] + words[:extra]),
+                                                              ensure_ascii=False), encoding="utf-8")
+        outputs.append(tmp_path / f"kw{extra}.docx")
+        assert CliRunner().invoke(cli, ["render", str(tmp_path / f"kw{extra}.json"), "-o", str(outputs[-1]),
+                                        "--config", str(config)]).exit_code == 0
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *map(str, outputs)], capture_output=True, timeout=180, check=True)
+    for output in outputs:
+        pages = subprocess.run(["pdftotext", "-layout", str(output.with_suffix(".pdf")), "-"], capture_output=True,
+                               text=True, check=True).stdout.split("\f")
+        last = [line.strip() for line in [p for p in pages if p.strip()][-1].splitlines() if line.strip()]
+        closing = [line for line in last if line.startswith(("报：", "送：", "发：", "（共印")) or "印发" in line]
+        text = [line for line in last if line not in closing and line.strip("— 0123456789")]  # not the page number
+        assert len(closing) == 5 and text, (output.name, last)  # the whole 版记, and body text above it
+
+
 def test_line_spacing_is_configurable(tmp_path):
     path = tmp_path / "brief.docx"
     write_brief(make_brief(), path, line_spacing_pt=30)

@@ -259,29 +259,33 @@ def _closing(document: Document, brief: Brief) -> None:
         # identical borders make one box: thick top and bottom, thin rules between the lines
         set_border(paragraph._p.get_or_add_pPr(), ("top", "bottom"), 8, space=1)
         set_border(paragraph._p.get_or_add_pPr(), ("between",), 4, space=1)
-    _keep_before(document, block)
+    if not block:
+        return
+    _keep_before(block[0])
     spacing = document.styles["Brief Closing"].paragraph_format.line_spacing
     pin_to_page_foot(document, block, spacing.pt if spacing is not None else 28.95)
 
 
 #: Body paragraphs kept on the page of the 版记, so that it never stands alone on the last page.
 KEPT_WITH_CLOSING = 2
+#: Past the last paragraph, only one of at most this many characters (six lines of 3号 text) joins them:
+#: LibreOffice never splits a paragraph kept with the next, and drops a chain longer than a page whole.
+KEPT_CHARS = 170
 
 
-def _keep_before(document: Document, block: list[Paragraph]) -> None:
-    """The last body paragraphs before the 版记 move with it (keep with next, kept whole): a page break
-    before the 版记 takes them along, so the last page always has text above the 版记."""
-    if not block:
-        return
-    before = []
-    for element in block[0]._p.itersiblings(preceding=True):
-        if element.tag == qn("w:p") and "".join(t.text or "" for t in element.iter(qn("w:t"))).strip():
-            before.append(Paragraph(element, block[0]._parent))
-        if len(before) == KEPT_WITH_CLOSING:
+def _keep_before(first: Paragraph) -> None:
+    """The last body paragraph, the one before it if short, and any empty ones between keep with the 版记
+    (`first`): a page break before the 版记 takes them along. Word may still split them (widow control moves
+    at least two lines); they are not kept whole, which made a long 关键词 or 附 chain longer than a page."""
+    texts = 0
+    for element in first._p.itersiblings(qn("w:p"), preceding=True):
+        text = "".join(element.xpath(".//w:t/text()")).strip()
+        if texts and len(text) > KEPT_CHARS:
             break
-    for paragraph in before:
-        paragraph.paragraph_format.keep_with_next = True
-        paragraph.paragraph_format.keep_together = True
+        Paragraph(element, first._parent).paragraph_format.keep_with_next = True
+        texts += bool(text)
+        if texts == KEPT_WITH_CLOSING:
+            break
 
 
 def _save(document: Document, path: str | Path) -> None:
