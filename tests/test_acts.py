@@ -114,7 +114,8 @@ def test_every_named_participant_gets_the_act_they_joined():
     leaders = find_leaders(STATE_VISIT, period=WEEK)
     for name in ("吴政礼", "赵志刚"):
         assert acts(leaders, name)[0] == ("2030-03-05", "参加钱立本会见东国国王维拉六世")
-    assert len(acts(leaders, "王一鸣")) == 1  # the ceremony and the meeting of one visit
+    # the ceremony and the meeting of one visit: one entry that says both
+    assert acts(leaders, "王一鸣") == [("2030-03-05", "出席欢迎东国国王维拉六世仪式并参加周振华会见")]
     assert all(not text.startswith(("参加上述活动", "参加会见")) for l in leaders for _, text in acts(leaders, l.name))
 
 
@@ -260,3 +261,49 @@ def test_a_page_without_punctuation_is_cut_before_its_agenda():
     text = "国务院总理钱立本3月6日主持召开国务院常务会议研究推进城市更新有关工作部署进一步促进消费的政策措施听取有关汇报"
     (act,) = acts(find_leaders([report("国务院常务会议", "2030-03-06", text)], period=WEEK), "钱立本")
     assert act == ("2030-03-06", "主持召开国务院常务会议")
+
+
+# ---- signed articles, and reports known by their headline only -------------------------------------
+
+def test_a_signed_article_is_the_authors_act_and_a_quoted_headline_is_not():
+    titled = report("国务院常务会议", "2030-03-05", "3月5日，中共中央政治局委员、国务院副总理丁一凡出席国务院常务会议。")
+    signed = report("丁一凡：加快建设科技强国", "2030-03-07", "人民日报",
+                    "加快建设科技强国丁一凡党的二十届四中全会对科技工作作出部署。我们要认真贯彻落实。")
+    quoted = report("丁一凡：科技自立自强是根本", "2030-03-08",
+                    "国务院副总理丁一凡8日在北京调研时指出，科技自立自强是根本。")
+    leaders = find_leaders([titled, signed, quoted], period=WEEK)
+    done = acts(leaders, "丁一凡")
+    assert ("2030-03-07", "发表署名文章《加快建设科技强国》") in done
+    assert not any("科技自立自强是根本" in text and "署名" in text for _, text in done)
+
+
+def test_a_headline_keeps_the_person_it_names_but_not_a_column_tag():
+    from briefing.brief.items import display_title
+
+    assert display_title(Article(title="丁一凡：加快建设科技强国", paragraphs=())) == "丁一凡：加快建设科技强国"
+    assert display_title(Article(title="央视快评：奋力拼搏再创佳绩", paragraphs=())) == "奋力拼搏再创佳绩"
+
+
+def test_a_record_known_by_its_headline_alone_still_reports_its_leaders_act(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    furniture = "首页 | 简 | 繁 | EN | 登录 个人中心 退出 | 邮箱 | 无障碍 " * 3
+    records = [
+        {"id": "1", "date": "2030-03-05", "title": "国务院召开常务会议",
+         "text": "3月5日，中共中央政治局委员、国务院副总理丁一凡出席国务院常务会议并讲话。会议研究了春耕工作。"},
+        {"id": "2", "date": "2030-03-06", "title": "丁一凡同东国国王共同出席中东企业家委员会会议", "text": furniture},
+    ]
+    source = tmp_path / "week.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    out = tmp_path / "week.json"
+    result = CliRunner().invoke(cli, ["brief", str(source), "--week", "2030-W10", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    draft = json.loads(out.read_text(encoding="utf-8"))
+    assert any(item["title"].startswith("丁一凡同东国国王") for item in draft["more"])  # listed by its headline
+    (leader,) = [l for l in draft["leaders"] if l["name"] == "丁一凡"]
+    assert {"date": "2030-03-06", "text": "同东国国王共同出席中东企业家委员会会议",
+            "item": "丁一凡同东国国王共同出席中东企业家委员会会议"} in leader["activities"]

@@ -41,11 +41,20 @@ _LECTURE_TOPIC = re.compile(r"宣讲(?!团)([^，。\s]{4,24}?精神)")
 #: 《求是》杂志发表习近平总书记的重要文章《…》; 人民日报发表张国清署名文章《…》.
 _ARTICLE_RE = re.compile(r"(?:《(?P<journal>[^》]{2,8})》(?:杂志)?)?(?:发表|刊发|刊登)(?P<who>[^《》。\n]{2,40}?)的?"
                          r"(?P<kind>重要文章|署名文章)《(?P<what>[^》]{2,40})》")
+#: 张国清：提高防灾减灾救灾能力 — a headline of the author's name and the title of a signed article.
+_SIGNED_RE = re.compile(r"^\s*([\u4e00-\u9fff]{2,4})[：:]\s*([^：:《》]{4,40}?)\s*$")
 #: What a host's act begins with that a companion's does not share: 带队视察 → 陪同某某视察.
 _HOST_LEAD = re.compile(r"^(?:带队|率队|带领[^，。]{0,12}?(?=赴|到|前往|深入|视察|调研|考察))")
 _ATTENDED = re.compile(r"^(?:出席|参加)(?:了)?([^，。并]{4,40})(?:并[^，。]*)?$")
 _STEP = re.compile(r"^(?:来到|走进|步入|乘车|乘坐|乘机|乘专机|同[^，。]{1,12}?(?:登上|步入|走上|来到|一同|共同步入|检阅))")
 _SPOKEN = re.compile(r"^(?:就[^，。]{2,30})?(?:提出|作了?说明|阐述|回答|介绍)")
+#: The host's welcome of a state visit (举行仪式欢迎西班牙王国国王费利佩六世对我国进行国事访问), its guest,
+#: and the headline's shorter name of the guest (习近平举行仪式欢迎西班牙国王访华).
+_WELCOME = re.compile(r"^举行(?:隆重的?)?(?:欢迎)?仪式[，,]?欢迎(.{2,30}?)(?:对我国进行|来华进行|进行)?(?:国事|正式|工作)?访问")
+_WELCOME_HEADLINE = re.compile(r"举行(?:欢迎)?仪式欢迎(.{2,16}?)(?:访华|来华)")
+_CEREMONY_JOIN = re.compile(r"^(?:出席|参加)(?:了)?(?:欢迎)?仪式$")
+#: 参加习近平会见… : a companion at the host's talks, the part before the guest.
+_JOINED_TALKS = re.compile(r"^(参加[\u4e00-\u9fff]{2,4}?(?:会见|会谈|会晤))")
 _RECENT = 10  # days before publication a stated day may lie and still be the act's (not background)
 _LONG = 40  # a phrase longer than this is a page's run-on text: another report's shorter phrase is better
 
@@ -97,7 +106,10 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
             if _STEP.match(phrase) or _SPOKEN.match(phrase) and name == host:
                 continue  # 来到…, 乘车抵达: a step of the act; 就…提出4点建议: what was said at it
             joins = host and host != name and rows[host][:2] <= rows[name][:2]  # one joins a senior's act
-            if JOIN_RE.match(phrase) and joins and phrase not in ("出席", "参加"):  # 出席。: the report's event
+            if _CEREMONY_JOIN.match(phrase) and joins and (welcome := _WELCOME.match(host_act)):
+                guest = _WELCOME_HEADLINE.search(_headline(article))  # 出席欢迎西班牙国王仪式
+                phrase, day = f"出席欢迎{guest.group(1) if guest else welcome.group(1)}仪式", host_day
+            elif JOIN_RE.match(phrase) and joins and phrase not in ("出席", "参加"):  # 出席。: the report's event
                 verb = "陪同" if phrase.startswith("陪同") else "参加"
                 attended = _ATTENDED.match(host_act)  # 李强出席开幕式 → 参加开幕式 (not 参加李强出席…)
                 phrase = f"{verb}{attended.group(1)}" if attended else f"{verb}{host}{_HOST_LEAD.sub('', host_act)}"
@@ -132,7 +144,22 @@ def _articles(article: Article, rows: dict[str, tuple], published: dt.date) -> l
             journal = f"《{match.group('journal')}》" if match.group("journal") else ""
             found.append((name, published, f"在{journal}发表{match.group('kind')}《{match.group('what')}》"
                           if journal else f"发表{match.group('kind')}《{match.group('what')}》"))
+    signed = _signed(article, rows)
+    if signed and all(n != signed[0] for n, _, _ in found):
+        found.append((signed[0], published, f"发表署名文章《{signed[1]}》"))
     return found
+
+
+def _signed(article: Article, rows: dict[str, tuple]) -> tuple[str, str] | None:
+    """(author, title) of a signed article headlined 作者：标题 whose body opens as the article is printed,
+    its title and then its author (提高防灾减灾救灾能力张国清…), or says 署名文章; a quotation headlined
+    习近平：… opens otherwise (习近平指出…) and is no article of his."""
+    match = _SIGNED_RE.match(article.title or "")
+    if not match or match.group(1) not in rows:
+        return None
+    name, what = match.groups()
+    opening = re.sub(r"\s+", "", "".join(article.paragraphs[:3]))[:300]
+    return (name, what) if what + name in opening or "署名文章" in opening else None
 
 
 def _headline_event(phrase: str, article: Article) -> str:
@@ -176,9 +203,23 @@ def _once_per_event(acts: list[tuple]) -> tuple[Activity, ...]:
     report whose headline names the leader, else the fuller."""
     kept: list[tuple] = []
     for act in sorted(acts, key=lambda a: (a[0], not a[4], len(a[2]) > _LONG, -len(a[2]), a[1])):
-        if not any(act[0] == other[0] and _same_act(act[2], other[2]) for other in kept):
+        day = [n for n, other in enumerate(kept) if act[0] == other[0]]
+        pair = next(((n, joined) for n in day if (joined := _ceremony_and_talks(kept[n][2], act[2]))), None)
+        if pair:
+            kept[pair[0]] = (*kept[pair[0]][:2], pair[1], *kept[pair[0]][3:])
+        elif not any(_same_act(act[2], kept[n][2]) for n in day):
             kept.append(act)
     return tuple(Activity(date, phrase, item) for date, _, phrase, item, _ in sorted(kept, key=lambda a: a[:2]))
+
+
+def _ceremony_and_talks(one: str, two: str) -> str | None:
+    """A companion's two parts of one state visit as one act: 出席欢迎西班牙国王仪式 and 参加习近平会见西班牙
+    国王费利佩六世 → 出席欢迎西班牙国王仪式并参加习近平会见 (in either order)."""
+    for ceremony, talks in ((one, two), (two, one)):
+        guest = ceremony[4:-2] if ceremony.startswith("出席欢迎") and ceremony.endswith("仪式") else ""
+        if guest and (part := _JOINED_TALKS.match(talks)) and _common_run(guest, talks) >= 3:
+            return f"{ceremony}并{part.group(1)}"
+    return None
 
 
 def _same_act(one: str, two: str) -> bool:

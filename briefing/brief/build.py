@@ -46,6 +46,9 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         name = section_of(min(members, key=_earliest), lexicon, national)
         grouped[name].append(dataclasses.replace(item, section=name))
         reports.extend((item.title, summaries[i]) for i in group)
+    titled, gone, headlines = _by_headline(dropped, lexicon, config.papers)
+    # a record whose body is page furniture still reports by its headline (张国清同…共同出席…会议)
+    reports.extend((item.title, ArticleSummary(article, (), (), ())) for item, article in zip(titled, headlines))
     level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end))
     grouped = {name: [_rated(item, protocol, level) for item in items] for name, items in grouped.items()}
     grouped, omitted = _roundups(grouped, config.roundups)
@@ -56,7 +59,6 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
                      for name, items in full.items() if items)
     more = tuple(dataclasses.replace(i, key=str(next(keyed))) for i in rest)
     items = [item for section in sections for item in section.items]
-    titled, gone = _by_headline(dropped, lexicon, config.papers)
     more = more + tuple(dataclasses.replace(i, key=str(next(keyed))) for i in titled)
     # 本期要点 are this period's events: an item dated days before it (a late report) is not one
     ranked = sorted((i for i in items if not i.date or i.date >= (start - dt.timedelta(days=1)).isoformat()),
@@ -117,18 +119,21 @@ def _roundups(grouped: dict[str, list[BriefItem]], how: str) -> tuple[dict[str, 
     return kept, tuple(omitted)
 
 
-def _by_headline(dropped: Sequence[Article], lexicon, papers) -> tuple[list[BriefItem], tuple[LeftOut, ...]]:
+def _by_headline(dropped: Sequence[Article], lexicon, papers) -> tuple[list[BriefItem], tuple[LeftOut, ...],
+                                                                     list[Article]]:
     """Records whose text is page furniture: listed by their headline when it is news (何立峰…视频通话),
-    else named in the brief's `left_out` with the reason."""
-    titled, gone = [], []
+    else named in the brief's `left_out` with the reason; and each listed one as an article of its
+    headline alone (no furniture body), which 领导活动 reads."""
+    titled, gone, headlines = [], [], []
     for article in dropped:
         title = display_title(article)
         if _NEWS_HEADLINE.search(title) and not is_code_or_navigation(title):
             titled.append(BriefItem(title=full_width(title), summary=(), date=event_date(article),
                                     sources=(cite(article, papers),), section=section_of_title(title, lexicon), tier=3))
+            headlines.append(dataclasses.replace(article, paragraphs=(), subtitle=None, pretitle=None))
         else:
             gone.append(LeftOut(title, article.id, source_name(article, papers), article.date, NOT_NEWS))
-    return titled, tuple(gone)
+    return titled, tuple(gone), headlines
 
 
 def _rated(item: BriefItem, protocol: Protocol, level: Level) -> BriefItem:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..analyze.entities import is_leader
+from ..analyze.offices import chinese_name
 from ..models import Article, ArticleSummary, BriefItem, Source
 from .cn import cn_date, full_width
 from .when import calendar_day
@@ -34,8 +35,13 @@ _DATE_NAME_RE = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
 
 
 def display_title(article: Article) -> str:
-    """The headline a brief prints: without a column tag, and the subtitle when the headline is a slogan."""
-    title = _COLUMN_RE.sub("", article.title or "").strip() or (article.title or "").strip()
+    """The headline a brief prints: without a column tag (央视快评：), never without the person it names
+    (张国清：提高防灾减灾救灾能力 is his article; 习近平：… his words), and the subtitle when the headline
+    is a slogan."""
+    tag = _COLUMN_RE.match(article.title or "")
+    named = tag and chinese_name(tag.group(0).strip().rstrip("：:"))
+    title = (article.title or "").strip() if named else \
+        _COLUMN_RE.sub("", article.title or "").strip() or (article.title or "").strip()
     if article.subtitle and _SLOGAN_RE.match(title):
         return article.subtitle.strip()
     return title or _untitled(article)
