@@ -65,7 +65,7 @@ def test_acts_are_dated_on_their_day_not_the_broadcast_day():
     ], period=WEEK)
     assert ("2030-03-05", "出席入列仪式并登舰视察") in acts(leaders, "周振华")
     assert ("2030-03-05", "出席入列仪式") in acts(leaders, "邱三水")
-    assert ("2030-03-07", "在海东考察") in acts(leaders, "周振华")
+    assert ("2030-03-07", "赴海东东平、西川考察") in acts(leaders, "周振华")  # where the body says it went
     assert acts(leaders, "许明") == [("2030-03-07", "陪同周振华到东平、西川考察调研")]
 
 
@@ -307,3 +307,42 @@ def test_a_record_known_by_its_headline_alone_still_reports_its_leaders_act(tmp_
     (leader,) = [l for l in draft["leaders"] if l["name"] == "丁一凡"]
     assert {"date": "2030-03-06", "text": "同东国国王共同出席中东企业家委员会会议",
             "item": "丁一凡同东国国王共同出席中东企业家委员会会议"} in leader["activities"]
+
+
+# ---- phrases as an editor completes them -------------------------------------------------------------
+
+def test_a_greeting_names_the_event_a_directive_is_an_act_and_an_inspection_its_places():
+    leaders = find_leaders([
+        report("第五届东国博览会在北京开幕 孙光远致贺信", "2030-03-05",
+               "第五届东国博览会5日在北京开幕，全国人大常委会委员长孙光远发来贺信，向博览会的召开表示热烈祝贺。"),
+        report("钱立本对推进春耕生产工作作出重要批示", "2030-03-06",
+               "3月6日，国务院召开全国春耕生产视频会议。中共中央政治局常委、国务院总理钱立本日前对推进春耕生产工作作出重要批示。"
+               "批示指出：各地区要抓好春耕。"),
+        report("周振华在南省考察时强调 奋力开创新局面", "2030-03-08",
+               "中共中央总书记、国家主席、中央军委主席周振华近日在南省考察时强调，要奋力开创新局面。",
+               "3月6日至7日，周振华在南省省委书记李东方和省长王西平陪同下，先后到东城、西城考察调研。",
+               "6日下午，周振华来到东城一家企业。中共中央政治局委员、中央办公厅主任赵志刚陪同考察。"),
+        report("国务院令", "2030-03-07",
+               "国务院总理钱立本日前签署国务院令，公布《东方河湖保护条例》（以下简称《条例》），自2031年1月1日起施行。"),
+    ], period=WEEK)
+    assert ("2030-03-05", "致贺信祝贺第五届东国博览会在北京开幕") in acts(leaders, "孙光远")
+    assert ("2030-03-06", "对推进春耕生产工作作出重要批示") in acts(leaders, "钱立本")
+    assert ("2030-03-06", "赴南省东城、西城考察") in acts(leaders, "周振华")
+    assert ("2030-03-06", "陪同周振华赴南省东城、西城考察") in acts(leaders, "赵志刚")
+    assert not any("以下简称" in text for _, text in acts(leaders, "钱立本"))
+
+
+def test_companions_closing_a_run_of_meetings_joined_each_and_the_headline_names_an_act_shortly():
+    leaders = find_leaders([
+        report("国务院常务会议", "2030-03-04", "3月4日，国务委员吴政礼出席国务院常务会议。"),
+        report("钱立本会见东国总理", "2030-03-05", "5日，国务院总理钱立本在南城会见来华出席博览会的东国总理甲乙丙。"),
+        report("钱立本会见西国总理", "2030-03-05", "5日，国务院总理钱立本在南城会见来华出席博览会的西国总理丁戊己。"),
+        report("钱立本会见北国议长", "2030-03-05", "5日，国务院总理钱立本在南城会见来华出席博览会的北国议长庚辛壬。"
+               "吴政礼参加上述活动。"),
+        report("钱立本出席南城气候峰会并致辞", "2030-03-06",
+               "当地时间6日，国务院总理钱立本出席《东方气候公约》第三十次缔约方大会南城气候峰会并致辞。"),
+    ], period=WEEK)
+    assert acts(leaders, "吴政礼")[1:] == [("2030-03-05", "参加钱立本会见东国总理甲乙丙"),
+                                          ("2030-03-05", "参加钱立本会见西国总理丁戊己"),
+                                          ("2030-03-05", "参加钱立本会见北国议长庚辛壬")]
+    assert ("2030-03-06", "出席南城气候峰会并致辞") in acts(leaders, "钱立本")

@@ -55,50 +55,90 @@ _WELCOME_HEADLINE = re.compile(r"举行(?:欢迎)?仪式欢迎(.{2,16}?)(?:访�
 _CEREMONY_JOIN = re.compile(r"^(?:出席|参加)(?:了)?(?:欢迎)?仪式$")
 #: 参加习近平会见… : a companion at the host's talks, the part before the guest.
 _JOINED_TALKS = re.compile(r"^(参加[\u4e00-\u9fff]{2,4}?(?:会见|会谈|会晤))")
+#: 致贺信 with nothing after: what was congratulated is the headline's event (…大会在澳门开幕 王沪宁致贺信).
+_BARE_GREETING = re.compile(r"^(?:发来|致)(贺信|贺电)$")
+_GREETED_EVENT = re.compile(r"^\s*([^\s，。]{4,30}?(?:开幕|召开|举行|成立|开通|启动|揭牌|闭幕|开工|投产|建成|通车|开馆))\s")
+#: 在广东考察 and, in the body, 先后到梅州、广州考察调研: where the inspection went.
+_INSPECTED_IN = re.compile(r"^在([\u4e00-\u9fff]{2,8})考察(调研)?$")
+_VISITED_PLACES = re.compile(r"先后(?:到|来到|赴|前往)([\u4e00-\u9fff、]{2,30}?)(?:等地)?(?:考察|调研|视察)")
+#: 参加上述活动: joining everything the report (or the broadcast item it is part of) told.
+_COVERING = re.compile(r"^(?:参加|出席)(?:了)?(?:上述|以上)活动$")
 _RECENT = 10  # days before publication a stated day may lie and still be the act's (not background)
+_SHORT = 24  # a phrase longer than this gives way to the headline's shorter name of the same act
 _LONG = 40  # a phrase longer than this is a page's run-on text: another report's shorter phrase is better
 
 
 def find_acts(reports: Sequence[tuple[str, ArticleSummary]], texts: Sequence[str], rows: dict[str, tuple],
               seen: set[tuple[int, str]], others: re.Pattern | None, protocol: Protocol,
-              period: tuple[dt.date, dt.date] | None = None) -> dict[str, tuple[Activity, ...]]:
-    """Each listed leader's acts, once per event, in date order (then report order)."""
+              period: tuple[dt.date, dt.date] | None = None,
+              places: Sequence[int] | None = None) -> dict[str, tuple[Activity, ...]]:
+    """Each listed leader's acts, once per event, in date order (then report order). `places` gives each
+    report's place in its input (the reports' own order when not given): 陈吉宁、吴政隆参加上述活动 closing
+    the last of a run of one host's meetings that day covers each of them."""
     found: dict[str, list[tuple]] = {}
+    scenes: dict[tuple, tuple] = {}
     for i, ((item, summary), text) in enumerate(zip(reports, texts)):
         article = summary.article
         if _is_recap(article, protocol):
             continue
-        for k, (name, date, phrase) in enumerate(_report_acts(i, article, text, rows, seen, others)):
-            if period and not period[0] - dt.timedelta(days=EARLY_DAYS) <= date <= period[1]:
-                continue
+        acts, scene = _report_acts(i, article, text, rows, seen, others)
+        scenes[(article.source, article.date, places[i] if places else i)] = (i, item, scene)
+        for k, (name, date, phrase) in enumerate(acts):
             found.setdefault(name, []).append((date.isoformat(), (i, k), phrase, item, name in _headline(article)))
-    return {name: _once_per_event(acts) for name, acts in found.items()}
+    for name, date, phrase, i, item in _covered(scenes):
+        found.setdefault(name, []).append((date.isoformat(), (i, 99), phrase, item, False))
+    if period:
+        found = {name: [a for a in acts if period[0] - dt.timedelta(days=EARLY_DAYS) <= dt.date.fromisoformat(a[0])
+                        <= period[1]] for name, acts in found.items()}
+    return {name: _once_per_event(acts) for name, acts in found.items() if acts}
+
+
+def _covered(scenes: dict[tuple, tuple]) -> list[tuple[str, dt.date, str, int, str]]:
+    """The companions a report names as 参加上述活动 at its end, at each meeting of the same host the
+    reports just before it in the input give that day (one broadcast item told as several web records),
+    when those name no companions of their own."""
+    extra = []
+    for (source, date, at), (_, _, (host, act, _, covering)) in scenes.items():
+        verb = act[:2]
+        if not covering or verb not in ("会见", "会谈", "会晤"):
+            continue
+        before = at - 1
+        while (scene := scenes.get((source, date, before))) and scene[2][0] == host and \
+                scene[2][1].startswith(verb) and not scene[2][3]:
+            i, item, (_, their_act, day, _) = scene
+            extra += [(name, day, f"参加{host}{their_act}", i, item) for name in covering]
+            before -= 1
+    return extra
 
 
 def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], seen: set[tuple[int, str]],
-                 others: re.Pattern | None) -> list[tuple[str, dt.date, str]]:
-    """(name, day, phrase) of every act the report gives a listed leader."""
+                 others: re.Pattern | None) -> tuple[list[tuple[str, dt.date, str]], tuple]:
+    """(name, day, phrase) of every act the report gives a listed leader; and the scene: its host, the
+    host's act and day, and who joined it as 参加上述活动 (whose joining may cover the reports before)."""
     published = _published(article)
     if published is None:
-        return []
+        return [], (None, "", None, ())
     year = published.isoformat()[:4]
     present = [name for name in rows if name in text]
     body_end = len("\n".join(article.paragraphs))
-    said = {}
+    said, headed = {}, {}
     for name in present:  # the body's sentences; the headline's only when the body gives no act
         found = phrases(text, name, reported=(i, name) in seen or name in _headline(article), year=year,
                         others=others)
         body = [(at, p) for at, p in found if at < body_end]
         head = [(at, p) for at, p in found if at >= body_end][:1]
         said[name] = body if any(not _STEP.match(p) and not _SPOKEN.match(p) for _, p in body) else body + head
+        headed[name] = head[0][1] if head else ""
     own = [name for name in present if any(not JOIN_RE.match(p) for _, p in said[name])]
     host = min(own, key=lambda name: rows[name][:3]) if own else None
     host_at, host_act = _main_act(said[host]) if host else (0, "")
-    host_act = name_the_event(host_act, text)
+    host_act = _shortest(_with_places(name_the_event(host_act, text), text), headed[host]) if host else host_act
     opening = _opening_day(text, published)
     stated = {name: _stated_day(text, name, published) or opening for name in present}
     host_day = day_of(text, host_at, published, default=stated[host]) if host else opening
     acts = []
+    covering = tuple(name for name in present if name != host and host and
+                     any(_COVERING.match(p) for _, p in said[name]) and rows[host][:2] <= rows[name][:2])
     for name in present:
         kept: list[str] = []
         last = None
@@ -124,6 +164,7 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
                     phrase = f"陪同{host}{phrase[2:]}"
                 phrase = _with_topic(_headline_event(name_the_event(complete_bare(phrase, text), text), article),
                                      article)
+                phrase = _shortest(_with_places(_greeted(phrase, article), text), headed[name])
                 day = day_of(text, at, published, last, default=stated[name])
             if kept and (not _SECOND_ACT.match(phrase) or len(phrase) < 6):
                 continue  # one act a report, unless it reports a second event (会见 after 出席峰会)
@@ -132,7 +173,7 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
             kept.append(phrase)
             last = day
             acts.append((name, day, phrase))
-    return acts + _articles(article, rows, published)
+    return acts + _articles(article, rows, published), (host, host_act, host_day, covering)
 
 
 def _articles(article: Article, rows: dict[str, tuple], published: dt.date) -> list[tuple[str, dt.date, str]]:
@@ -174,6 +215,31 @@ def _with_topic(phrase: str, article: Article) -> str:
     bare = _BARE_LECTURE.match(phrase)
     topic = _LECTURE_TOPIC.search(_headline(article)) if bare else None
     return f"在{bare.group(1)}宣讲{topic.group(1)}" if topic else phrase
+
+
+def _shortest(phrase: str, headline: str) -> str:
+    """The headline's shorter name of the same act (出席贝伦气候峰会并致辞 for 出席《联合国气候变化框架公约》第30次
+    缔约方大会贝伦气候峰会并致辞): same verb, same ending, what the body adds all before the ending."""
+    if len(phrase) <= _SHORT or not headline or len(headline) >= len(phrase) or len(headline) < 6:
+        return phrase
+    if any(_common_run(guest, headline) < 3 for guest in _guests(phrase)):
+        return phrase  # 同俄罗斯总理米舒斯京共同主持…: a headline that drops the guest's name says less
+    same_ends = phrase[:2] == headline[:2] and phrase[-4:] == headline[-4:]
+    return headline if same_ends and _bigram_f1(phrase, headline) >= 0.4 else phrase
+
+
+def _greeted(phrase: str, article: Article) -> str:
+    """致贺信 → 致贺信祝贺第十八届世界华商大会在澳门开幕: the event the headline names before the greeting."""
+    bare = _BARE_GREETING.match(phrase)
+    event = _GREETED_EVENT.match(article.title or "") if bare else None
+    return f"致{bare.group(1)}祝贺{event.group(1)}" if event else phrase
+
+
+def _with_places(phrase: str, text: str) -> str:
+    """在广东考察 → 赴广东梅州、广州考察: the places the body says the inspection went to, in order."""
+    bare = _INSPECTED_IN.match(phrase)
+    places = _VISITED_PLACES.search(text) if bare else None
+    return f"赴{bare.group(1)}{places.group(1)}考察" if places else phrase
 
 
 def _opening_day(text: str, published: dt.date) -> dt.date:
@@ -226,8 +292,12 @@ def _same_act(one: str, two: str) -> bool:
     """Two phrases for one act: nearly the same words, or the same words or a long run in common after
     what both begin with (参加李强会见 + 塞尔维亚总理 and + 格鲁吉亚总理 are two acts; 举行仪式欢迎 +
     西班牙国王费利佩六世 and 会见 + 西班牙国王费利佩六世 one)."""
-    if _bigram_f1(one, two) >= 0.6 or _same_guest(one, two):
+    if _same_guest(one, two):
         return True  # 举行仪式欢迎…总统马克龙 and 同法国总统马克龙举行会谈: one visit, one guest
+    if _guests(one) and _guests(two):
+        return False  # 会见东国总理甲乙丙 and 会见西国总理丁戊己: two guests, two meetings
+    if _bigram_f1(one, two) >= 0.6:
+        return True
     shared = len(os.path.commonprefix([one, two]))
     rest_one, rest_two = one[shared:], two[shared:]
     if shared >= 6 and not (rest_one and rest_two):

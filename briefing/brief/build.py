@@ -36,7 +36,7 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
     weights = {k.word: k.weight for k in top}
     leads = lead_positions(summaries)
     grouped: dict[str, list[BriefItem]] = {name: [] for name, _ in lexicon} | {OTHER: []}
-    reports = []  # (the title of the item, each article it is made of): for 领导活动
+    reports, places = [], []  # (the title of the item, each article it is made of), and its place: for 领导活动
     protocol = load_protocol(config.protocol)
     national = [name for name, _ in protocol.leaders]  # in protocol order: the General Secretary first
     for group in running_stories(duplicate_groups(summaries), summaries, national):
@@ -46,10 +46,12 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         name = section_of(min(members, key=_earliest), lexicon, national)
         grouped[name].append(dataclasses.replace(item, section=name))
         reports.extend((item.title, summaries[i]) for i in group)
+        places.extend(group)
     titled, gone, headlines = _by_headline(dropped, lexicon, config.papers)
     # a record whose body is page furniture still reports by its headline (张国清同…共同出席…会议)
     reports.extend((item.title, ArticleSummary(article, (), (), ())) for item, article in zip(titled, headlines))
-    level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end))
+    places.extend(range(len(summaries), len(summaries) + len(titled)))
+    level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end), places)
     grouped = {name: [_rated(item, protocol, level) for item in items] for name, items in grouped.items()}
     grouped, omitted = _roundups(grouped, config.roundups)
     limit = config.length or DEFAULT_LENGTH[period]

@@ -22,13 +22,15 @@ def find_leaders(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster |
 
 def leaders_of(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | None = None,
                protocol: Protocol | None = None, level: str | None = None,
-               period: tuple[dt.date, dt.date] | None = None) -> tuple[Level, tuple[Leader, ...]]:
+               period: tuple[dt.date, dt.date] | None = None,
+               places: Sequence[int] | None = None) -> tuple[Level, tuple[Leader, ...]]:
     """Each Chinese leader of the reports that the level lists, once, in protocol order, with what they
     did at each event of the period (`period`: acts dated outside it, by more than a week before, are not
     listed), in date order.
 
     A report is (the title of the brief item the article went into, the article's summary). `level` is
-    national, province, city or district; None chooses it from the reports (`choose_level`)."""
+    national, province, city or district; None chooses it from the reports (`choose_level`). `places`
+    gives each report's place in the input, when the reports come grouped by story."""
     protocol = protocol or load_protocol()
     texts = tuple(_full_text(summary.article) for _, summary in reports)
     titles, first, seen = _mentions(texts, roster, protocol)
@@ -49,7 +51,7 @@ def leaders_of(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | N
             else:  # just before or after the leader beside them
                 rows[name] = (rank, order, secondary, (i, at + side), "")
     others = re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))) if rows else None
-    acts = find_acts(reports, texts, rows, seen, others, protocol, period)
+    acts = find_acts(reports, texts, rows, seen, others, protocol, period, places)
     leaders = [(rank, order, secondary, where, Leader(name, title, rank, acts[name]))
                for name, (rank, order, secondary, where, title) in rows.items() if acts.get(name)]
     return listed, tuple(leader for *_, leader in sorted(leaders, key=lambda row: row[:4]))
