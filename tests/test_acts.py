@@ -346,3 +346,31 @@ def test_companions_closing_a_run_of_meetings_joined_each_and_the_headline_names
                                           ("2030-03-05", "参加钱立本会见西国总理丁戊己"),
                                           ("2030-03-05", "参加钱立本会见北国议长庚辛壬")]
     assert ("2030-03-06", "出席南城气候峰会并致辞") in acts(leaders, "钱立本")
+
+
+def test_a_headline_only_record_repeating_an_items_headline_is_one_more_report_of_it(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from briefing.cli import cli
+
+    furniture = "首页 | 简 | 繁 | EN | 登录 个人中心 退出 | 邮箱 | 无障碍 " * 3
+    records = [
+        {"id": "1", "date": "2030-03-05", "title": "钱立本会见东国总理",
+         "text": "5日，国务院总理钱立本在北京会见东国总理甲乙丙。双方同意深化合作。"},
+        {"id": "2", "date": "2030-03-05", "title": "钱立本会见东国总理甲乙丙", "text": furniture},
+        {"id": "3", "date": "2030-03-06", "title": "钱立本会见西国总理丁戊己", "text": furniture},
+    ]
+    source = tmp_path / "week.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    out = tmp_path / "week.json"
+    result = CliRunner().invoke(cli, ["brief", str(source), "--week", "2030-W10", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    draft = json.loads(out.read_text(encoding="utf-8"))
+    items = [i for section in draft["sections"] for i in section["items"]] + draft["more"]
+    (met,) = [i for i in items if any(s["id"] == "1" for s in i["sources"])]
+    assert [s["id"] for s in met["sources"]] == ["1", "2"]  # one meeting, two reports
+    assert any(i["title"].startswith("钱立本会见西国总理") for i in draft["more"])  # another meeting stays
+    c = draft["counts"]
+    assert c["read"] == c["shown"] + c["listed"] + c["merged"] + c["dropped"] + c["omitted"]

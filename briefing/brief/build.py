@@ -48,9 +48,11 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         reports.extend((item.title, summaries[i]) for i in group)
         places.extend(group)
     titled, gone, headlines = _by_headline(dropped, lexicon, config.papers)
+    titled, headlines, homes = _absorbed(titled, headlines, grouped)
     # a record whose body is page furniture still reports by its headline (张国清同…共同出席…会议)
     reports.extend((item.title, ArticleSummary(article, (), (), ())) for item, article in zip(titled, headlines))
-    places.extend(range(len(summaries), len(summaries) + len(titled)))
+    reports.extend((home, ArticleSummary(article, (), (), ())) for home, article in homes)
+    places.extend(range(len(summaries), len(summaries) + len(titled) + len(homes)))
     level, leaders = leaders_of(reports, config.roster, protocol, config.level, (start, end), places)
     grouped = {name: [_rated(item, protocol, level) for item in items] for name, items in grouped.items()}
     grouped, omitted = _roundups(grouped, config.roundups)
@@ -73,7 +75,7 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         sections=sections, more=more, leaders=leaders,
         keywords=brief_keywords(summaries, top) if config.keywords else (),
         counts=Counts(read=len(summaries) + len(dropped), shown=len(items), listed=len(more),
-                      merged=len(summaries) - len(items) - len(more) + len(titled) - len(omitted),
+                      merged=len(summaries) - len(items) - len(more) + len(titled) - len(omitted) + len(homes),
                       dropped=len(gone), omitted=len(omitted), inputs=articles_read),
         left_out=gone + omitted,
         classification=config.classification, closing=config.closing, copies=config.copies,
@@ -136,6 +138,37 @@ def _by_headline(dropped: Sequence[Article], lexicon, papers) -> tuple[list[Brie
         else:
             gone.append(LeftOut(title, article.id, source_name(article, papers), article.date, NOT_NEWS))
     return titled, tuple(gone), headlines
+
+
+def _absorbed(titled: list[BriefItem], headlines: list[Article], grouped: dict[str, list[BriefItem]]
+              ) -> tuple[list[BriefItem], list[Article], list[tuple[str, Article]]]:
+    """A record known by its headline alone that repeats an item's headline within a day (李强会见泰国国王
+    and 李强会见泰国国王哇集拉隆功) is one more report of that item, not a second entry of 附: returns the
+    records still listed, their articles, and (the item's title, article) of each one joined."""
+    kept, articles, homes = [], [], []
+    for item, article in zip(titled, headlines):
+        home = next(((name, n) for name, items in grouped.items() for n, other in enumerate(items)
+                     if _same_headline(item, other)), None)
+        if home is None:
+            kept.append(item)
+            articles.append(article)
+            continue
+        name, n = home
+        other = grouped[name][n]
+        grouped[name][n] = dataclasses.replace(other, sources=other.sources + item.sources)
+        homes.append((other.title, article))
+    return kept, articles, homes
+
+
+def _same_headline(one: BriefItem, two: BriefItem) -> bool:
+    """One headline holds the other (six characters or more), and their dates lie at most a day apart."""
+    a, b = (re.sub(r"\s+", "", item.title) for item in (one, two))
+    if min(len(a), len(b)) < 6 or not (a in b or b in a):
+        return False
+    try:
+        return abs((dt.date.fromisoformat(one.date or "") - dt.date.fromisoformat(two.date or "")).days) <= 1
+    except ValueError:
+        return False
 
 
 def _rated(item: BriefItem, protocol: Protocol, level: Level) -> BriefItem:
