@@ -131,7 +131,7 @@ def test_a_rerun_fetches_only_what_is_missing(server, tmp_path):
     fetch(server.url(CLASSIC + "node_2.htm"), "-o", str(tmp_path))
     folder = tmp_path / "127.0.0.1-qxrb" / "2024-03-12"
     (folder / "content_4104.htm").unlink()
-    server.site.log.clear()
+    server.site.forget()
     result = fetch(server.url(CLASSIC + "node_2.htm"), "-o", str(tmp_path))
     assert result.exit_code == 0
     assert server.site.paths() == ["/robots.txt", CLASSIC + "content_4104.htm"]  # the 版面 pages come from the manifest
@@ -146,7 +146,7 @@ def test_an_edited_manifest_never_leads_off_the_site_or_to_another_day(server, t
     data["layouts"][server.url(CLASSIC + "node_2.htm")]["articles"] += [
         server.url(CLASSIC + "content_4108.htm", "localhost"), server.url(CLASSIC.replace("/12/", "/11/") + "content_1.htm")]
     manifest.write_text(json.dumps(data), encoding="utf-8")
-    server.site.log.clear()
+    server.site.forget()
     result = fetch(server.url(CLASSIC + "node_2.htm"), "-o", str(tmp_path))
     assert result.exit_code == 0 and server.site.paths() == []  # all there; the edited links are not followed
 
@@ -272,7 +272,7 @@ def test_an_interrupted_run_leaves_whole_files_and_resumes(server, tmp_path):
     folder = tmp_path / "127.0.0.1-qxrb" / "2024-03-12"
     (folder / ".content_4104.htm.99999999.part").write_bytes(b"<html>half")  # a killed run's temporary file
     assert sorted(p.name for p in folder.glob("content_*")) == ["content_4101.htm", "content_4102.htm"]
-    server.site.log.clear()
+    server.site.forget()
     (outcome,) = fetch_issues([issue], tmp_path, client, print)
     client.close()
     assert (outcome.fetched, outcome.cached, outcome.failed) == (4, 4, 0)

@@ -145,16 +145,24 @@ class Route:
 
 @dataclass
 class Site:
-    """Routes by path (query ignored) and a log of every request: (path, user agent, start, end)."""
+    """Routes by path (query ignored) and a log of every request: (path, user agent, start, end); the paths
+    are also noted as each request arrives, before it is answered (the client may be done before the log)."""
 
     routes: dict[str, Route] = field(default_factory=dict)
     log: list[tuple[str, str, float, float]] = field(default_factory=list)
+    arrived: list[str] = field(default_factory=list)
 
     def page(self, path: str, html: str, **fault) -> None:
         self.routes[path] = Route(html.encode("utf-8"), **fault)
 
     def paths(self) -> list[str]:
-        return [entry[0] for entry in self.log]
+        """Every path asked for, in the order the requests arrived."""
+        return list(self.arrived)
+
+    def forget(self) -> None:
+        """Start the log afresh (between two runs of one test)."""
+        self.log.clear()
+        self.arrived.clear()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -163,6 +171,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (the stdlib's name)
         start = time.monotonic()
         path = self.path.split("?")[0]
+        self.site.arrived.append(path)
         route = self.site.routes.get(path)
         try:
             self._answer(route)
