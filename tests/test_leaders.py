@@ -289,3 +289,13 @@ def test_standing_committee_members_by_their_second_office():
     leaders = find_leaders(news)
     assert [l.name for l in leaders] == ["邱三水", "乔二山", "樊一文"]
     assert {a.text for l in leaders for a in l.activities} == {"出席会议"}  # each of the listed attended
+
+
+def test_a_days_date_is_printed_once_before_its_first_act():
+    from briefing.models import Activity, Leader
+    from briefing.render.printed import leader_line
+
+    leader = Leader("钱立本", "国务院总理", 2, (Activity("2030-03-04", "会见东国总理甲乙丙", "x"),
+                                               Activity("2030-03-04", "会见西国总理丁戊己", "y"),
+                                               Activity("2030-03-05", "出席博览会开幕式", "z")))
+    assert leader_line(leader) == "国务院总理钱立本：3月4日会见东国总理甲乙丙；会见西国总理丁戊己；3月5日出席博览会开幕式。"

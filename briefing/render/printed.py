@@ -128,8 +128,11 @@ def more_line(brief: Brief) -> str:
 
 
 def leader_line(leader: Leader) -> str:
-    """区委书记周明远：5月13日调研重点项目；5月16日带队赴苏州、杭州开展招商考察。"""
-    done = "；".join(f"{cn_date(a.date)}{full_width(a.text)}" for a in leader.activities)
+    """区委书记周明远：5月13日调研重点项目；5月16日带队赴苏州、杭州开展招商考察。 A day's date is printed
+    once, before its first act (11月4日会见塞尔维亚总理马楚特；会见格鲁吉亚总理科巴希泽)."""
+    days = [a.date for a in leader.activities]
+    done = "；".join(f"{cn_date(a.date) if n == 0 or a.date != days[n - 1] else ''}{full_width(a.text)}"
+                    for n, a in enumerate(leader.activities))
     return f"{full_width(leader.title)}{full_width(leader.name)}：{done}。"
 
 
