@@ -693,3 +693,22 @@ def test_the_markdown_download_takes_the_template_render_takes(seed_draft, tmp_p
     broken.write_text("{% for x in %}\n", encoding="utf-8")
     said = CliRunner().invoke(cli, ["review", str(draft), "--no-browser", "--port", "0", "--template", str(broken)])
     assert said.exit_code == 1 and "broken.md.j2" in said.stderr and len(said.stderr.strip().splitlines()) == 1
+
+
+def test_an_item_merges_into_any_other_item_in_another_section(served, browser):
+    from selenium.webdriver.support.ui import Select
+
+    server, draft = served
+    start = on_disk(draft)
+    into, gone = start["sections"][0]["items"][1], start["sections"][2]["items"][0]
+    browser.get(url_of(server))
+    saved(browser)
+    Select(items(browser, 2)[0].find_element("css selector", "select.merge-into")).select_by_value(into["key"])
+    saved(browser)
+    now = on_disk(draft)
+    merged = next(i for i in now["sections"][0]["items"] if i["key"] == into["key"])
+    assert [s["title"] for s in merged["sources"]] == [s["title"] for s in into["sources"] + gone["sources"]]
+    assert all(i["key"] != gone["key"] for s in now["sections"] for i in s["items"])
+    assert now["counts"]["merged"] == start["counts"]["merged"] + 1
+    footer = next(line for line in markdown(server).splitlines() if line.startswith("本期阅读稿件"))
+    assert footer_adds_up(footer)[0] and "审校删去" not in footer, footer

@@ -304,6 +304,7 @@
       button("down", "下移", () => { if (move(section.items, i, 1)) changed(true); }),
       moveTo,
       button("merge", "并入上一条", () => { if (i > 0) { merge(section.items, i); changed(true); } }),
+      mergeInto(section, item, i),
       button("split", "拆出末篇报道", () => { if (split(section.items, i)) changed(true); }),
       button("demote", "列入附", () => { draft.more.push(Object.assign(section.items.splice(i, 1)[0], {section: section.name})); changed(true); }),
       button("drop", "删去", () => { dropItem(section.name, section.items, i); changed(true); }));
@@ -339,6 +340,21 @@
       box.append(cands);
     }
     return box;
+  }
+  function mergeInto(section, item, i) {  // 并入… any other item in full: one story told in two places
+    const pick = el("select", "merge-into");
+    pick.append(Object.assign(el("option", "", "并入…"), {value: ""}));
+    for (const other of draft.sections.flatMap(s => s.items)) {
+      if (other === item) continue;
+      const option = el("option", "", other.title.length > 24 ? other.title.slice(0, 24) + "…" : other.title);
+      option.value = other.key;
+      pick.append(option);
+    }
+    pick.onchange = () => {
+      const target = draft.sections.flatMap(s => s.items).find(other => other.key === pick.value);
+      if (target) { merge(section.items, i, target); changed(true); }
+    };
+    return pick;
   }
   function mark(cands, item) {  // bold: the sentences the summary holds now, as typed
     if (cands) for (const li of cands.children) li.classList.toggle("used", item.summary.includes(li.textContent));
@@ -376,8 +392,8 @@
 
   // Two items that are one story: the second's reports, figures and sentences join the first; its
   // lead article becomes one more merged report (the footer still adds up), its 要点 lines go.
-  function merge(list, i) {
-    const [gone] = list.splice(i, 1), into = list[i - 1];
+  function merge(list, i, target) {
+    const [gone] = list.splice(i, 1), into = target || list[i - 1];
     into.sources = [...(into.sources || []), ...(gone.sources || [])];
     into.figures = [...new Set([...(into.figures || []), ...(gone.figures || [])])];
     into.candidates = [...new Set([...(into.candidates || []), ...gone.summary, ...(gone.candidates || [])])];
