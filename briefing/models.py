@@ -234,6 +234,7 @@ class Brief:
     dropped: tuple[Section, ...] = ()  # items a reviewer dropped, by their section, kept to restore; never printed
     print_rule: bool = True  # print the selection note (rule) under 本期要点
     print_counts: bool = True  # print the footer's counts line
+    issue_set: bool = False  # 第N期 was set by hand (the review page, or the JSON): publishing keeps it
     watch: tuple[WatchHit, ...] = ()  # 涉我报道: every article of the period naming a watched word
 
     def items(self) -> tuple[BriefItem, ...]:

@@ -144,6 +144,20 @@ def test_a_number_set_in_the_config_or_the_draft_is_the_one_published(seed_draft
     assert "**第9期**" in (tmp_path / "x.md").read_text(encoding="utf-8")
 
 
+def test_a_number_set_by_hand_is_kept_even_when_it_is_the_periods_own(seed_draft, tmp_path):
+    state = tmp_path / "issues.json"
+    env = {"BRIEFING_STATE": str(state)}
+    run("issues", "--set", "每周要情", "--year", "2024", "--issue", "47", env=env)
+    draft = tmp_path / "draft.json"
+    for marked, printed in ((False, "**第48期**"), (True, "**第20期**")):  # 20: the week's own number
+        draft.write_text(json.dumps(dict(seed_draft, issue="20", issue_set=marked), ensure_ascii=False),
+                         encoding="utf-8")
+        result = run("render", draft, "-o", tmp_path / f"{marked}.md", "--publish", env=env)
+        assert result.exit_code == 0 and printed in (tmp_path / f"{marked}.md").read_text(encoding="utf-8")
+        state.unlink()
+        run("issues", "--set", "每周要情", "--year", "2024", "--issue", "47", env=env)
+
+
 def test_a_new_year_restarts_the_issue_but_not_the_total(seed_draft, tmp_path):
     state = tmp_path / "issues.json"
     counter = IssueCounter(state)

@@ -638,6 +638,7 @@ def test_item_fields_section_header_leaders_and_key_points_reach_the_print(serve
     assert item["title"] == "审校改写的标题" and item["date"] == "2024-05-18"
     assert item["sources"][0]["source"] == "青溪日报 第02版" and now["sections"][1]["name"] == "项目建设"
     assert now["issue"] == "21" and now["copies"] == 80 and now["closing"] == ["报：区委常委", "送：各街道党工委"]
+    assert now["issue_set"] is True and start.get("issue_set", False) is False  # typed: publishing keeps it
     assert now["leaders"][-1]["name"] == "韩立新" and now["leaders"][-1]["activities"][0]["text"] == "出席签约仪式"
     assert len(now["highlights"]) == len(start["highlights"]) + 1
     text = markdown(server)

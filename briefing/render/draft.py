@@ -93,7 +93,8 @@ def publish_draft(draft: str | Path, output: str | Path, force: bool = False, te
 def numbered(brief: Brief, configured: int | None, counter) -> tuple[tuple[int, int], str]:
     """The 第N期 and 总第N期 a publication takes, and why (see Published): a period published before keeps
     its numbers; else the config's issue; else a number set in the draft by hand; else the counter's next
-    once the title and year are counted; else the draft's own number (the period's, as `brief` gave it)."""
+    once the title and year are counted; else the draft's own number (the period's, as `brief` gave it).
+    A number differing from the period's own, or marked `issue_set`, was set by hand."""
     before = counter.published(brief.title, _period(brief))
     if before:
         return before, "again"
@@ -103,7 +104,7 @@ def numbered(brief: Brief, configured: int | None, counter) -> tuple[tuple[int, 
     own = _number(brief.issue)
     if configured is not None:
         return (configured, total), "config"
-    if own and own != _automatic(brief):
+    if own and (brief.issue_set or own != _automatic(brief)):
         return (own, total), "draft"
     if counter.counting(brief.title, year) or not own:
         return (last_issue + 1, total), "counter"

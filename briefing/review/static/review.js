@@ -229,6 +229,7 @@
     for (const [key, label] of HEAD) {
       head.append(field(label, draft[key], v => {
         draft[key] = key === "copies" ? (v === "" ? null : parseInt(v, 10) || null) : v;
+        if (key === "issue") draft.issue_set = true;  // a number typed here is kept when publishing
       }, false, "f-" + key)[0]);
     }
     head.append(el("p", "hint", ""));
