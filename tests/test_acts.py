@@ -284,25 +284,31 @@ def test_a_headline_keeps_the_person_it_names_but_not_a_column_tag():
     assert display_title(Article(title="央视快评：奋力拼搏再创佳绩", paragraphs=())) == "奋力拼搏再创佳绩"
 
 
-def test_a_record_known_by_its_headline_alone_still_reports_its_leaders_act(tmp_path):
+FURNITURE = "首页 | 简 | 繁 | EN | 登录 个人中心 退出 | 邮箱 | 无障碍 " * 3  # a page whose body was not saved
+
+
+def brief_of(tmp_path, records):
+    """The JSON brief `briefing brief` writes of these 新闻联播-style records, week 2030-W10."""
     import json
 
     from click.testing import CliRunner
 
     from briefing.cli import cli
 
-    furniture = "首页 | 简 | 繁 | EN | 登录 个人中心 退出 | 邮箱 | 无障碍 " * 3
-    records = [
-        {"id": "1", "date": "2030-03-05", "title": "国务院召开常务会议",
-         "text": "3月5日，中共中央政治局委员、国务院副总理丁一凡出席国务院常务会议并讲话。会议研究了春耕工作。"},
-        {"id": "2", "date": "2030-03-06", "title": "丁一凡同东国国王共同出席中东企业家委员会会议", "text": furniture},
-    ]
     source = tmp_path / "week.jsonl"
     source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
     out = tmp_path / "week.json"
     result = CliRunner().invoke(cli, ["brief", str(source), "--week", "2030-W10", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    draft = json.loads(out.read_text(encoding="utf-8"))
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_record_known_by_its_headline_alone_still_reports_its_leaders_act(tmp_path):
+    draft = brief_of(tmp_path, [
+        {"id": "1", "date": "2030-03-05", "title": "国务院召开常务会议",
+         "text": "3月5日，中共中央政治局委员、国务院副总理丁一凡出席国务院常务会议并讲话。会议研究了春耕工作。"},
+        {"id": "2", "date": "2030-03-06", "title": "丁一凡同东国国王共同出席中东企业家委员会会议", "text": FURNITURE},
+    ])
     assert any(item["title"].startswith("丁一凡同东国国王") for item in draft["more"])  # listed by its headline
     (leader,) = [l for l in draft["leaders"] if l["name"] == "丁一凡"]
     assert {"date": "2030-03-06", "text": "同东国国王共同出席中东企业家委员会会议",
@@ -349,25 +355,12 @@ def test_companions_closing_a_run_of_meetings_joined_each_and_the_headline_names
 
 
 def test_a_headline_only_record_repeating_an_items_headline_is_one_more_report_of_it(tmp_path):
-    import json
-
-    from click.testing import CliRunner
-
-    from briefing.cli import cli
-
-    furniture = "首页 | 简 | 繁 | EN | 登录 个人中心 退出 | 邮箱 | 无障碍 " * 3
-    records = [
+    draft = brief_of(tmp_path, [
         {"id": "1", "date": "2030-03-05", "title": "钱立本会见东国总理",
          "text": "5日，国务院总理钱立本在北京会见东国总理甲乙丙。双方同意深化合作。"},
-        {"id": "2", "date": "2030-03-05", "title": "钱立本会见东国总理甲乙丙", "text": furniture},
-        {"id": "3", "date": "2030-03-06", "title": "钱立本会见西国总理丁戊己", "text": furniture},
-    ]
-    source = tmp_path / "week.jsonl"
-    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
-    out = tmp_path / "week.json"
-    result = CliRunner().invoke(cli, ["brief", str(source), "--week", "2030-W10", "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    draft = json.loads(out.read_text(encoding="utf-8"))
+        {"id": "2", "date": "2030-03-05", "title": "钱立本会见东国总理甲乙丙", "text": FURNITURE},
+        {"id": "3", "date": "2030-03-06", "title": "钱立本会见西国总理丁戊己", "text": FURNITURE},
+    ])
     items = [i for section in draft["sections"] for i in section["items"]] + draft["more"]
     (met,) = [i for i in items if any(s["id"] == "1" for s in i["sources"])]
     assert [s["id"] for s in met["sources"]] == ["1", "2"]  # one meeting, two reports

@@ -1,4 +1,5 @@
 """`briefing review`: the server's boundaries (loopback, token, only its assets) and the page in a real browser."""
+import contextlib
 import hashlib
 import http.client
 import json
@@ -31,16 +32,24 @@ def seed_draft(tmp_path_factory):
     return out.read_bytes()
 
 
+@contextlib.contextmanager
+def serving(draft, **options):
+    """The review server of `draft` on a free port, in a thread, for the time of the block."""
+    server = make_server(draft, 0, token=TOKEN, **options)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def served(seed_draft, tmp_path):
     draft = tmp_path / "draft.json"
     draft.write_bytes(seed_draft)
-    server = make_server(draft, 0, token=TOKEN)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server, draft
-    server.shutdown()
-    server.server_close()
+    with serving(draft) as server:
+        yield server, draft
 
 
 def call(server, method, path, body=None, headers=None):
@@ -259,11 +268,8 @@ def listed_draft(tmp_path_factory):
 def listed(listed_draft, tmp_path):
     draft = tmp_path / "listed.json"
     draft.write_bytes(listed_draft)
-    server = make_server(draft, 0, token=TOKEN)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server, draft
-    server.shutdown()
-    server.server_close()
+    with serving(draft) as server:
+        yield server, draft
 
 
 def on_disk(draft):
@@ -559,11 +565,8 @@ def broadcast(tmp_path):
     draft = tmp_path / "week.json"
     result = CliRunner().invoke(cli, ["brief", str(FIXTURE_WEEK), "-o", str(draft)])
     assert result.exit_code == 0, result.output
-    server = make_server(draft, 0, token=TOKEN)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server, draft
-    server.shutdown()
-    server.server_close()
+    with serving(draft) as server:
+        yield server, draft
 
 
 def squeezed(text):
@@ -679,13 +682,8 @@ def test_the_markdown_download_takes_the_template_render_takes(seed_draft, tmp_p
     draft.write_bytes(seed_draft)
     template = tmp_path / "mine.md.j2"
     template.write_text("本单位格式：{{ brief.title }} 第{{ brief.issue }}期，{{ parts | length }}部分\n", encoding="utf-8")
-    server = make_server(draft, 0, token=TOKEN, template=str(template))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(draft, template=str(template)) as server:
         body = markdown(server)
-    finally:
-        server.shutdown()
-        server.server_close()
     rendered = tmp_path / "rendered.md"
     result = CliRunner().invoke(cli, ["render", str(draft), "-o", str(rendered), "--template", str(template)])
     assert result.exit_code == 0, result.output

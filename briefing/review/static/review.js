@@ -525,7 +525,9 @@
   function filter() {  // the search box: items and 附 entries whose title, summary or 来源 hold the words
     const query = document.getElementById("search").value.trim();
     for (const node of document.querySelectorAll("#editor .item")) {
-      const text = [...node.querySelectorAll("input, textarea")].map(n => n.value).join(" ") + node.textContent;
+      // what the item says (its fields, candidate sentences, an open article), not its menus' other titles
+      const text = [...node.querySelectorAll("input, textarea")].map(n => n.value).join(" ") +
+        [...node.querySelectorAll(".cands, .article")].map(n => n.textContent).join(" ");
       node.hidden = !!query && !text.includes(query);
     }
   }
