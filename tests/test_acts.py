@@ -367,3 +367,28 @@ def test_a_headline_only_record_repeating_an_items_headline_is_one_more_report_o
     assert any(i["title"].startswith("钱立本会见西国总理") for i in draft["more"])  # another meeting stays
     c = draft["counts"]
     assert c["read"] == c["shown"] + c["listed"] + c["merged"] + c["dropped"] + c["omitted"]
+
+
+def test_a_bare_attendance_names_the_event_the_lead_says_was_held():
+    leaders = find_leaders([
+        report("全省工会启动建会行动", "2030-03-06",
+               "本报讯 3月5日,全省工会服务新就业形态劳动者建会行动启动仪式在云州举行。省人大常委会副主任、省总工会主席"
+               "马东升参加并讲话。马东升指出，要扎实推进。"),
+        report("文旅招商大会在云州举行", "2030-03-06",
+               "本报讯（记者甲）3月5日，2030年文旅重点项目招商签约大会在云州举行，省委常委、宣传部部长韩文博到会致辞，"
+               "副省长刘一鸣出席。"),
+    ], period=WEEK)
+    assert acts(leaders, "马东升") == [("2030-03-05", "参加全省工会服务新就业形态劳动者建会行动启动仪式并讲话")]
+    assert acts(leaders, "韩文博") == [("2030-03-05", "出席2030年文旅重点项目招商签约大会并致辞")]
+    assert acts(leaders, "刘一鸣") == [("2030-03-05", "出席2030年文旅重点项目招商签约大会")]
+
+
+def test_in_news_older_than_the_table_leaders_keep_its_order_but_the_reports_titles():
+    old = (dt.date(2023, 2, 6), dt.date(2023, 2, 12))
+    reports = [report("习近平会见柬埔寨首相", "2023-02-10",
+                      "国家主席习近平10日在人民大会堂会见柬埔寨首相洪森。王毅、何立峰等参加会见。")]
+    then = find_leaders(reports, period=old)
+    assert [(l.name, l.title) for l in then] == [("习近平", "国家主席"), ("王毅", ""), ("何立峰", "")]
+    now = find_leaders([report(t, "2025-11-10", *a.article.paragraphs) for t, a in reports],
+                       period=(dt.date(2025, 11, 10), dt.date(2025, 11, 16)))
+    assert dict((l.name, l.title) for l in now)["何立峰"] == load_protocol().title("何立峰")

@@ -25,6 +25,8 @@ from .watch import find_hits
 
 RANK_RULE = "按领导出席、头条位置、涉及金额、关键词集中度、多日或多源报道综合排序"
 LEADERS_RULE = "按{level}简报列出{description}；职务、排序依据{date}领导人名单"
+#: For a period before the table's date: its order still, the titles as the reports give them.
+LEADERS_RULE_EARLIER = "按{level}简报列出{description}；排序依据{date}领导人名单，职务按当期报道"
 LEVEL_NAMES = {"national": "全国", "province": "省级", "city": "市级", "district": "区县级"}
 
 
@@ -81,8 +83,9 @@ def build_brief(summaries: Sequence[ArticleSummary], config: BriefConfig, period
         classification=config.classification, closing=config.closing, copies=config.copies,
         print_rule=config.selection_note, print_counts=config.counts_line,
         rule=SELECTION_RULE.format(limit=limit),
-        leaders_rule=LEADERS_RULE.format(level=LEVEL_NAMES.get(level.name, level.name),
-                                         description=level.description, date=cn_date(protocol.date, year=True)),
+        leaders_rule=(LEADERS_RULE if end.isoformat() >= protocol.date else LEADERS_RULE_EARLIER).format(
+            level=LEVEL_NAMES.get(level.name, level.name), description=level.description,
+            date=cn_date(protocol.date, year=True)),
         watch=find_hits([s.article for s in summaries], config.watch, papers=config.papers, user_dict=config.user_dict),
     )
 

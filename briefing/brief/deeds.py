@@ -90,10 +90,25 @@ def _is_announced(text: str, after: int, phrase: str) -> bool:
 
 
 def complete_bare(phrase: str, text: str) -> str:
-    """参加 / 陪同 / 出席 with nothing after: what they joined is the article's event (参加调研)."""
+    """参加 / 陪同 / 出席 with nothing after: what they joined is the article's event — the one its lead
+    says was held (…启动仪式在汉举行，…参加并讲话 → 参加…启动仪式并讲话; 到会致辞 → 出席…并致辞), else the
+    kind of act it reports (参加调研)."""
+    bare = _BARE_ATTENDANCE.match(phrase)
+    held = _HELD_RE.search(text[:_LEAD_SPAN]) if bare else None
+    if held:
+        verb = "出席" if bare.group(1) == "到会" else bare.group(1)
+        return f"{verb}{held.group(1)}" + (f"并{bare.group(2)}" if bare.group(2) else "")
     if phrase in ("参加", "陪同", "出席") and (deed := _DEED_RE.search(text)):
         return phrase + deed.group(0)
     return phrase
+
+
+#: 出席 / 参加并讲话 / 到会致辞: an attendance that does not say at what.
+_BARE_ATTENDANCE = re.compile(r"^(出席|参加|到会)(?:并|会议并)?(讲话|致辞|发言)?$")
+#: The event the lead says was held: 2023年湖北文旅重点项目招商签约大会在汉举行 (after a date or dateline).
+_HELD_RE = re.compile(r"(?:^|[，,。\n）)\s])(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上)?[，,]?)?([^，,。；\n（(\s]{4,40}?)"
+                      r"(?:[0-9]{1,2}日)?(?:上午|下午|晚上)?(?:在[^，,。；\n]{1,12}?)?(?:隆重)?(?:举行|召开|开幕)[。，,]")
+_LEAD_SPAN = 240  # the lead: where a report says what was held
 
 
 _STOP_RE = re.compile(r"[。！？\n]")

@@ -29,25 +29,30 @@ def leaders_of(reports: Sequence[tuple[str, ArticleSummary]], roster: Roster | N
     listed), in date order.
 
     A report is (the title of the brief item the article went into, the article's summary). `level` is
-    national, province, city or district; None chooses it from the reports (`choose_level`). `places`
+    national, province, city or district; None chooses it from the reports (`choose_level`). The table
+    orders and chooses leaders of any period, but gives their titles only from its date on: in older news
+    a leader is titled as the reports title them (何立峰 was not yet 国务院副总理 in February 2023). `places`
     gives each report's place in the input, when the reports come grouped by story."""
     protocol = protocol or load_protocol()
     texts = tuple(_full_text(summary.article) for _, summary in reports)
     titles, first, seen = _mentions(texts, roster, protocol)
     titles = _drop_home_place(titles)
     listed = protocol.level(level or choose_level(titles, protocol))
+    in_force = period is None or period[1].isoformat() >= protocol.date
     rows: dict[str, tuple] = {}
     for name in titles:
         entry = roster.entry(name) if roster else None
         title = entry.title if entry else (protocol.title(name) or _fullest(titles[name]))
         rank = entry.rank if entry else rank_of(title)
         if entry or listed.lists(rank):
-            rows[name] = (rank, protocol.order(name, title), _secondary(title), first[name], title)
+            rows[name] = (rank, protocol.order(name, title), _secondary(title), first[name],
+                          title if entry or in_force else _fullest(titles[name]))
     if not (roster and roster.only):
         for name, (beside, side) in _companions(texts, rows).items():
             rank, order, secondary, (i, at), _ = rows[beside]
             if title := protocol.title(name):  # a national leader named bare (王毅等参加): the table places them
-                rows[name] = (rank_of(title), protocol.order(name, title), _secondary(title), (i, at + side), title)
+                rows[name] = (rank_of(title), protocol.order(name, title), _secondary(title), (i, at + side),
+                              title if in_force else _fullest(titles.get(name, [])))
             else:  # just before or after the leader beside them
                 rows[name] = (rank, order, secondary, (i, at + side), "")
     others = re.compile("|".join(map(re.escape, sorted(rows, key=len, reverse=True)))) if rows else None
