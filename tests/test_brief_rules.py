@@ -113,6 +113,20 @@ def test_headline_and_highlight():
     assert highlight_text(long) == "副区长何志强出席会议并讲话，要求抓好良种供应和农机调度。"
 
 
+def test_a_key_point_is_no_link_no_list_of_others_and_says_who_when_the_headline_does_not():
+    linked = BriefItem("云州区领导赴南城考察招商", ("云州区委书记甲乙丙带队赴南城考察招商，拜访多家企业。",
+                       "同时，就推进物流基地建设进行交流，达成共识。", "吴一凡、张二宝等参加考察。",
+                       "出席座谈会的还有区商务局负责同志。", "双方同意尽快推动项目落地见效。"), "2025-03-12")
+    assert highlight_text(linked) == "双方同意尽快推动项目落地见效。"
+    only_headline = BriefItem("云州区召开重点项目推进会 稳步推进项目建设", (
+        "云州区委常委、常务副区长丁戊己组织召开重点项目推进会，区发改委汇报了一季度重点项目推进情况及上半年拟开工"
+        "项目情况，各乡镇依次汇报了应开未开项目进展情况及存在的问题和下步打算。",), "2025-03-12")
+    assert highlight_text(only_headline) == "云州区委常委、常务副区长丁戊己组织召开重点项目推进会。"
+    setting = BriefItem("云州区举行运动会 区委书记出席", ("在云州区第五届运动会即将开幕之际，区委书记甲乙丙看望运动员"
+                        "代表，向大家致以问候，并同大家合影留念，勉励大家赛出风格、赛出水平，为全区争光添彩。",), "2025-03-12")
+    assert not highlight_text(setting).startswith("在")
+
+
 def make(title, score, date="2025-03-12"):
     return BriefItem(title, ("一句。",), date, score=score)
 

@@ -137,7 +137,13 @@ def highlight_text(item: BriefItem, repeat: float = 0.6) -> str:
         named = [s for s in fitting if actor and actor.group(1) in s]
         if named or fitting:
             return _dated((named or fitting)[0], item.date)
-    return ""
+    # nothing but the headline again: a sentence that says more (who: 区委常委、常务副区长屈连武组织召开…),
+    # or its first clause when the sentence runs on with what else happened
+    shorter = [s if len(s) <= HIGHLIGHT_CHARS else re.split(r"[，；]", s)[0] + "。" for s in sentences]
+    shorter = [s for s in shorter if not _SETTING.match(s)]
+    fuller = [s for s in shorter if 12 <= len(s) <= HIGHLIGHT_CHARS and
+              (len(s) >= len(item.title) + 6 or _restates(s, item.title) < 0.95)]
+    return _dated(fuller[0], item.date) if fuller else ""
 
 
 #: A headline that opens with its actor (习近平会见…, 李强主持召开…): the line should name them too.
@@ -150,8 +156,12 @@ _NOT_A_LEAD = re.compile(
     r"[上下]午\d|晚上\d|\d{1,2}时)|(?:致以|表示)(?:诚挚|热烈|亲切|衷心)?的?(?:问候|祝贺|慰问|感谢)[！!。]$|"
     r"(?:具体实践|生动实践|重要举措|有力举措|具有重要意义)[。！]$|^(?:[^，。]{0,8}，)?[^，。]{0,16}(?:来到|步入|走进|抵达)|"
     r"等?(?:出席|参加|陪同|列席)(?:了)?(?:开幕式|闭幕式|欢迎仪式|仪式|活动|会见|会谈|会议|上述活动)?[。]$|^[一二三四五六七八九十]是|挥手致意|合影留念|热烈掌声|是应[^。]{2,20}邀请|"
-    r"华灯|璀璨|气氛热烈|热闹非凡|欢声笑语|秋意正浓|春意盎然|寒意渐浓")  # the scene, not the event
+    r"华灯|璀璨|气氛热烈|热闹非凡|欢声笑语|秋意正浓|春意盎然|寒意渐浓|^在[^，。]{2,24}(?:声中|氛围中)|"  # the scene
+    r"^(?:同时|此外|另外|其间|期间|随后|之后|此前|为此|对此|其中|最后|首先|其次|再次|一方面|另一方面)[，,]|"  # a link
+    r"^[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+等?(?:出席|参加|陪同|列席)|(?:出席|参加)[^，。]{0,20}的(?:还)?有")
 _RELATIVE_DAY = re.compile(r"今天|今日|昨天|昨日")
+#: A clause that only sets the scene (在…即将开幕之际, 为落实…, 随着…): no one does anything in it.
+_SETTING = re.compile(r"^(?:在|于|为|据|随着|根据|按照|围绕|面对)[^。]*。$")
 
 
 def _restates(sentence: str, title: str) -> float:
