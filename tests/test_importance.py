@@ -89,6 +89,15 @@ def test_a_running_story_is_one_item_across_days():
     assert [4] in groups and [5] in groups  # a day's roundup is never another day's
 
 
+def test_a_name_in_latin_letters_names_a_running_story():
+    days = [summary("COP30“东方角”系列边会在南城开幕", "2030-03-02"),
+            summary("各地抢抓农时推进秋冬种", "2030-03-02"),
+            summary("COP30“东方角”活动发布多项能源转型成果", "2030-03-04"),
+            summary("ABC汽车集团发布新款电动车", "2030-03-04")]
+    groups = running_stories([[i] for i in range(len(days))], days)
+    assert [0, 2] in groups and [3] in groups
+
+
 def test_the_parts_of_one_visit_join_but_two_leaders_or_two_days_do_not():
     days = [summary("习近平举行仪式欢迎泰国国王访华", "2030-03-05"), summary("习近平会见泰国国王", "2030-03-05"),
             summary("李强会见泰国国王", "2030-03-05"), summary("习近平会见泰国总理", "2030-03-09")]

@@ -36,6 +36,8 @@ _SHARE = 8
 #: A word the dictionary does not know (青溪, 文旅) is rare by default, so it counts once.
 _WORDS = 2
 VERY_RARE = 11.0
+#: A name in Latin letters (COP30, APEC, G20), three characters or more.
+_LATIN_NAME = re.compile(r"(?=.{3})(?:[A-Za-z]{2,}\d*|[A-Za-z]+\d+)")
 
 
 def running_stories(groups: Sequence[Sequence[int]], summaries: Sequence[ArticleSummary],
@@ -71,9 +73,11 @@ def running_stories(groups: Sequence[Sequence[int]], summaries: Sequence[Article
 
 
 def _rare_words(title: str, tagger, table) -> frozenset[str]:
-    """The rare words of a headline (its nouns, names and set phrases; not its function words)."""
+    """The rare words of a headline (its nouns, names and set phrases; not its function words), and its
+    Latin-letter names (COP30, APEC), which the Chinese dictionary does not rate."""
     return frozenset(word for word, flag in tagger.tag(title)
-                     if len(word) >= 2 and not flag.startswith(_FUNCTION) and table.get(word) >= RARE)
+                     if len(word) >= 2 and (flag == "eng" or not flag.startswith(_FUNCTION))  # eng: not e
+                     and (table.get(word) >= RARE or _LATIN_NAME.fullmatch(word)))
 
 
 def _without_officials(title: str) -> str:
@@ -87,7 +91,7 @@ def _without_officials(title: str) -> str:
 def _weight(word: str, table) -> int:
     if word.startswith("@"):
         return _WORDS  # a leader's place or guest: with the same leaders on the same day, one is enough
-    if re.fullmatch(r"[A-Za-z]{2,}\d*|[A-Za-z]+\d+", word) and len(word) >= 3:
+    if _LATIN_NAME.fullmatch(word):
         return _WORDS  # COP30, APEC: a name of its own
     value = table.get(word)
     return _WORDS if value >= VERY_RARE and value != table.median else 1
