@@ -392,3 +392,22 @@ def test_in_news_older_than_the_table_leaders_keep_its_order_but_the_reports_tit
     now = find_leaders([report(t, "2025-11-10", *a.article.paragraphs) for t, a in reports],
                        period=(dt.date(2025, 11, 10), dt.date(2025, 11, 16)))
     assert dict((l.name, l.title) for l in now)["何立峰"] == load_protocol().title("何立峰")
+
+
+def test_an_act_reported_again_a_day_later_is_one_entry_on_its_first_day():
+    leaders = find_leaders([
+        report("周振华复信东城中学师生", "2030-03-05", "国家主席周振华5日复信东城中学师生，勉励他们勤学苦练、报效祖国。"),
+        report("周振华复信勉励东城中学师生", "2030-03-06", "国家主席周振华近日复信东城中学师生，勉励他们勤学苦练、报效祖国。"),
+        report("国务院常务会议", "2030-03-04", "国务院总理钱立本4日主持召开国务院常务会议。"),
+        report("国务院常务会议", "2030-03-08", "国务院总理钱立本8日主持召开国务院常务会议。"),
+    ], period=WEEK)
+    assert acts(leaders, "周振华") == [("2030-03-05", "复信东城中学师生，勉励他们勤学苦练、报效祖国")]
+    assert len(acts(leaders, "钱立本")) == 2  # four days apart: two meetings
+
+
+def test_two_signings_on_two_days_stay_two_acts():
+    leaders = find_leaders([
+        report("东城产业园项目签约", "2030-03-05", "5日，区委书记吴立新出席签约仪式。"),
+        report("西城产业园项目签约", "2030-03-06", "6日，区委书记吴立新出席签约仪式。"),
+    ], period=WEEK)
+    assert acts(leaders, "吴立新") == [("2030-03-05", "出席签约仪式"), ("2030-03-06", "出席签约仪式")]

@@ -64,6 +64,8 @@ _VISITED_PLACES = re.compile(r"先后(?:到|来到|赴|前往)([\u4e00-\u9fff、
 #: 参加上述活动: joining everything the report (or the broadcast item it is part of) told.
 _COVERING = re.compile(r"^(?:参加|出席)(?:了)?(?:上述|以上)活动$")
 _RECENT = 10  # days before publication a stated day may lie and still be the act's (not background)
+_SPECIFIC = 12  # a phrase this long names its act: the same words are the same act, whatever the story
+_AGAIN_DAYS = 2  # the same phrase this many days after an act is that act reported again
 _SHORT = 24  # a phrase longer than this gives way to the headline's shorter name of the same act
 _LONG = 40  # a phrase longer than this is a page's run-on text: another report's shorter phrase is better
 
@@ -275,7 +277,22 @@ def _once_per_event(acts: list[tuple]) -> tuple[Activity, ...]:
             kept[pair[0]] = (*kept[pair[0]][:2], pair[1], *kept[pair[0]][3:])
         elif not any(_same_act(act[2], kept[n][2]) for n in day):
             kept.append(act)
+    kept = _reported_again(sorted(kept, key=lambda a: a[:2]))
     return tuple(Activity(date, phrase, item) for date, _, phrase, item, _ in sorted(kept, key=lambda a: a[:2]))
+
+
+def _reported_again(acts: list[tuple]) -> list[tuple]:
+    """The same act again a day or two later (复信青年汉学家… on the 13th, and 近日 in a report of the 14th):
+    a second report, not a second act; the first day stays. A short phrase (出席签约仪式) is the same act
+    only in the same story: two signings on two days are two acts."""
+    kept: list[tuple] = []
+    for act in acts:
+        day = dt.date.fromisoformat(act[0])
+        if not any((day - dt.date.fromisoformat(other[0])).days <= _AGAIN_DAYS and
+                   _bigram_f1(act[2], other[2]) >= 0.9 and (act[3] == other[3] or len(act[2]) >= _SPECIFIC)
+                   for other in kept):
+            kept.append(act)
+    return kept
 
 
 def _ceremony_and_talks(one: str, two: str) -> str | None:
