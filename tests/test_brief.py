@@ -325,4 +325,4 @@ def test_jsonl_items_cite_their_record_ids(tmp_path):
     out = tmp_path / "b.json"
     brief = json.loads(written(run(data, "-o", out), out))
     cited = [(s["source"], s["id"]) for section in brief["sections"] for i in section["items"] for s in i["sources"]]
-    assert sorted(cited) == [("week", f"r{i}") for i in range(3)]
+    assert sorted(cited) == [("稿件", f"r{i}") for i in range(3)]  # a file's name "week" is no source's name

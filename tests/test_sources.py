@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from briefing.cli import cli
 from briefing.models import BriefItem, Source
 from briefing.render.printed import cited_line, sources_line
-from briefing.render.sources import printed_name, printed_source
+from briefing.brief.sources import printed_name, printed_source
 
 from .helpers import REPO
 
@@ -57,6 +57,7 @@ def test_a_broadcast_week_cites_xinwen_lianbo_and_the_draft_keeps_what_the_recor
     draft = json.loads((tmp_path / "w.json").read_text(encoding="utf-8"))
     sources = [s for section in draft["sections"] for item in section["items"] for s in item["sources"]]
     assert sources and all(s["paper"] == "CCTV Xinwen Lianbo web transcript" for s in sources)  # data kept
+    assert all(s["source"] == "新闻联播" for s in sources)  # the name the draft and the review page show
 
 
 def test_papers_rename_what_a_record_names_and_name_only_files_that_name_nothing(tmp_path):

@@ -10,6 +10,7 @@ from ..analyze.entities import is_leader
 from ..analyze.offices import chinese_name
 from ..models import Article, ArticleSummary, BriefItem, Source
 from .cn import cn_date, full_width
+from .sources import printed_name
 from .when import calendar_day
 
 _MONEY_RE = re.compile(r"[万亿]?元")
@@ -114,8 +115,11 @@ def _within(sentences: Sequence[str], limit: int) -> list[str]:
 
 
 def cite(article: Article, papers: Sequence[tuple[str, str]] = ()) -> Source:
-    """The Source that cites one article in a brief, with the article's text (the review page shows it)."""
-    return Source(source_name(article, papers), article.id, article.date, full_width(display_title(article)),
+    """The Source that cites one article in a brief under the name a brief prints (新闻联播, not the
+    transcript's English name: so the draft and the review page show it too), with the record's own
+    paper kept, and the article's text (the review page shows it)."""
+    name = printed_name(source_name(article, papers), article.id is not None)
+    return Source(name, article.id, article.date, full_width(display_title(article)),
                   article.paper, article.page, tuple(full_width(p) for p in article.paragraphs))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..brief.cn import cn_date, cn_number, full_width
 from ..models import Brief, BriefItem, Leader
-from .sources import printed_source
+from ..brief.sources import printed_source
 
 HIGHLIGHTS, SECTION, LEADERS, KEYWORDS, MORE = "highlights", "section", "leaders", "keywords", "more"
 
