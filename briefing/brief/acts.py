@@ -134,7 +134,7 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
     own = [name for name in present if any(not JOIN_RE.match(p) for _, p in said[name])]
     host = min(own, key=lambda name: rows[name][:3]) if own else None
     host_at, host_act = _main_act(said[host]) if host else (0, "")
-    host_act = _shortest(_with_places(name_the_event(host_act, text), text), headed[host]) if host else host_act
+    host_act = _completed(host_act, article, text, headed[host]) if host else host_act
     opening = _opening_day(text, published)
     stated = {name: _stated_day(text, name, published) or opening for name in present}
     host_day = day_of(text, host_at, published, default=stated[host]) if host else opening
@@ -164,9 +164,7 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
             else:
                 if phrase.startswith("陪同") and host and host != name and host not in phrase:
                     phrase = f"陪同{host}{phrase[2:]}"
-                phrase = _with_topic(_headline_event(name_the_event(complete_bare(phrase, text), text), article),
-                                     article)
-                phrase = _shortest(_with_places(_greeted(phrase, article), text), headed[name])
+                phrase = _completed(phrase, article, text, headed[name])
                 day = day_of(text, at, published, last, default=stated[name])
             if kept and (not _SECOND_ACT.match(phrase) or len(phrase) < 6):
                 continue  # one act a report, unless it reports a second event (会见 after 出席峰会)
@@ -176,6 +174,14 @@ def _report_acts(i: int, article: Article, text: str, rows: dict[str, tuple], se
             last = day
             acts.append((name, day, phrase))
     return acts + _articles(article, rows, published), (host, host_act, host_day, covering)
+
+
+def _completed(phrase: str, article: Article, text: str, headline: str) -> str:
+    """A leader's own phrase as an editor completes it from the report: the event a bare attendance was
+    at, the event's full name, the headline's event or lecture topic, what a greeting congratulated, the
+    places an inspection went to; then the headline's shorter name of the same act (`headline`)."""
+    phrase = _with_topic(_headline_event(name_the_event(complete_bare(phrase, text), text), article), article)
+    return _shortest(_with_places(_greeted(phrase, article), text), headline)
 
 
 def _articles(article: Article, rows: dict[str, tuple], published: dt.date) -> list[tuple[str, dt.date, str]]:
@@ -277,8 +283,8 @@ def _once_per_event(acts: list[tuple]) -> tuple[Activity, ...]:
             kept[pair[0]] = (*kept[pair[0]][:2], pair[1], *kept[pair[0]][3:])
         elif not any(_same_act(act[2], kept[n][2]) for n in day):
             kept.append(act)
-    kept = _reported_again(sorted(kept, key=lambda a: a[:2]))
-    return tuple(Activity(date, phrase, item) for date, _, phrase, item, _ in sorted(kept, key=lambda a: a[:2]))
+    in_order = _reported_again(sorted(kept, key=lambda a: a[:2]))  # _reported_again keeps this order
+    return tuple(Activity(date, phrase, item) for date, _, phrase, item, _ in in_order)
 
 
 def _reported_again(acts: list[tuple]) -> list[tuple]:

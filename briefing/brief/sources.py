@@ -2,7 +2,8 @@
 
 A record of the 新闻联播 web transcript says "CCTV Xinwen Lianbo web transcript"; the brief prints
 新闻联播. A name the table does not know prints as given when it is Chinese (青溪报 第03版), else as
-本报 or 稿件, so that a stray file's name (notes, scan_001) is never a source.
+本报 or 稿件, so that a stray file's name (notes, scan_001) is never a source. An item cites under this
+name (brief.items.cite), and printing maps again (render.printed), for drafts written before or by hand.
 """
 from __future__ import annotations
 
