@@ -100,22 +100,16 @@
     clearTimeout(timer);
     timer = setTimeout(save, 300);
   }
-  function undo() {
-    if (!history.length) return;
-    future.push(current);
-    current = history.pop();
+  function step(from, to) {  // undo: from history to future; redo: back
+    if (!from.length) return;
+    to.push(current);
+    current = from.pop();
     adopt(JSON.parse(current));
     lastField = null;
     after(true);
   }
-  function redo() {
-    if (!future.length) return;
-    history.push(current);
-    current = future.pop();
-    adopt(JSON.parse(current));
-    lastField = null;
-    after(true);
-  }
+  function undo() { step(history, future); }
+  function redo() { step(future, history); }
   function save(leaving) {
     clearTimeout(timer);
     timer = null;
@@ -138,10 +132,10 @@
       .finally(() => { saving = false; });
     return queue;
   }
-  function withTexts() {  // the draft as saved: each source with its article's text again
-    const copy = JSON.parse(JSON.stringify(draft));
-    for (const source of everySource(copy)) if (texts.has(textKey(source))) source.text = texts.get(textKey(source));
-    return JSON.stringify(copy);
+  function withTexts() {  // the draft as saved: each source with its article's text again (for the moment)
+    const held = everySource(draft).filter(source => texts.has(textKey(source)));
+    for (const source of held) source.text = texts.get(textKey(source));
+    try { return JSON.stringify(draft); } finally { for (const source of held) delete source.text; }
   }
   async function watch() {  // a change made outside the page while it is open
     if (saving || timer || conflict) return;
