@@ -1,6 +1,7 @@
-"""Paths shared by the tests: the repo's own seed pages and the optional ../shared data."""
+"""Paths shared by the tests: the repo's own seed pages and the optional ../shared data; JSONL inputs."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,9 @@ def real_page() -> Path:
     if not REAL_PAGE.exists():
         pytest.skip(f"{REAL_PAGE} is absent (a fresh clone has no ../shared); seeds/ tests cover the same rules")
     return REAL_PAGE
+
+
+def write_jsonl(path: Path, rows) -> Path:
+    """Write records as a JSONL input file (one object a line, Chinese as is) and return its path."""
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path

@@ -16,6 +16,8 @@ from briefing.brief.when import day_of
 from briefing.errors import ConfigError
 from briefing.models import Article, ArticleSummary
 
+from .helpers import write_jsonl
+
 WEEK = (dt.date(2030, 3, 4), dt.date(2030, 3, 10))
 
 
@@ -296,7 +298,7 @@ def brief_of(tmp_path, records):
     from briefing.cli import cli
 
     source = tmp_path / "week.jsonl"
-    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    write_jsonl(source, records)
     out = tmp_path / "week.json"
     result = CliRunner().invoke(cli, ["brief", str(source), "--week", "2030-W10", "-o", str(out)])
     assert result.exit_code == 0, result.output

@@ -13,7 +13,7 @@ from briefing.cli import cli
 from briefing.config import default_lexicon, load_config
 from briefing.errors import ConfigError
 
-from .helpers import SEEDS, SHARED
+from .helpers import SEEDS, SHARED, write_jsonl
 
 XWLB = SHARED / "eval" / "xwlb_dated.jsonl"
 LEAKS = ("{{", "{%", "None")
@@ -321,7 +321,7 @@ def test_jsonl_items_cite_their_record_ids(tmp_path):
     rows = [{"id": f"r{i}", "date": "2024-05-13", "title": f"第{i}条新闻标题",
              "text": f"区里召开第{i}次专题会议。会议强调要抓好落实。各部门要协同推进第{i}项工作。"} for i in range(3)]
     data = tmp_path / "week.jsonl"
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(data, rows)
     out = tmp_path / "b.json"
     brief = json.loads(written(run(data, "-o", out), out))
     cited = [(s["source"], s["id"]) for section in brief["sections"] for i in section["items"] for s in i["sources"]]

@@ -19,6 +19,8 @@ from briefing.models import Article, BriefItem
 from briefing.analyze.scoring import summarize_article
 from briefing.brief.select import choose, prepare
 
+from .helpers import write_jsonl
+
 BODY = "区里召开专题会议，研究部署近期重点工作。会议强调，要压实责任、狠抓落实，确保各项任务按期完成。"
 NAV = ("首页|简|繁|EN|登录个人中心退出|邮箱|无障碍",
        "function goSearch(event) {var e = window.event || event;", "if(e.preventDefault){e.preventDefault();", "}")
@@ -146,7 +148,7 @@ def test_a_week_lists_what_it_does_not_print_and_counts_it(tmp_path):
             for n in range(40)]
     rows.append({"id": "nav", "date": "2025-03-10", "title": "首页", "text": "\n".join(NAV)})
     data = tmp_path / "week.jsonl"
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(data, rows)
     (tmp_path / "briefing.toml").write_text('length = 12\n[papers]\n"week*" = "青溪报"\n', encoding="utf-8")
     out = tmp_path / "b.json"
     result = CliRunner().invoke(cli, ["brief", str(data), "-o", str(out), "--config", str(tmp_path / "briefing.toml")])
@@ -167,7 +169,7 @@ def test_word_brief_with_two_hundred_items_in_one_section(tmp_path):
     rows = [{"id": str(n), "date": "2025-03-12", "title": f"第{n}号通知发布",
              "text": f"区里发布第{n}号通知。通知要求各单位认真落实第{n}项工作部署。"} for n in range(200)]
     data = tmp_path / "day.jsonl"
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(data, rows)
     (tmp_path / "briefing.toml").write_text('length = 200\n[sections]\n"通知" = ["通知"]\n', encoding="utf-8")
     out = tmp_path / "x.docx"
     result = CliRunner().invoke(cli, ["brief", str(data), "--period", "day", "-o", str(out),
@@ -220,7 +222,7 @@ def test_nothing_vanishes_a_furniture_page_with_a_news_headline_is_listed_and_th
              "text": "\n".join(NAV)},
             {"id": "r3", "date": "2025-03-12", "title": "首页", "text": "\n".join(NAV)}]
     data = tmp_path / "day.jsonl"
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(data, rows)
     out = tmp_path / "b.json"
     result = CliRunner().invoke(cli, ["brief", str(data), "--period", "day", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
@@ -240,7 +242,7 @@ def test_daily_roundups_are_left_out_merged_or_listed_by_a_setting(tmp_path, how
     rows.append({"id": "main", "date": "2025-03-12", "title": "青溪区召开重点项目推进会",
                  "text": "青溪区召开重点项目推进会。会议听取了全区重点项目建设进展情况汇报，部署下一阶段工作。"})
     data = tmp_path / "week.jsonl"
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(data, rows)
     (tmp_path / "briefing.toml").write_text(f'roundups = "{how}"\n', encoding="utf-8")
     out = tmp_path / "b.json"
     result = CliRunner().invoke(cli, ["brief", str(data), "-o", str(out), "--config", str(tmp_path / "briefing.toml")])
@@ -258,7 +260,7 @@ def test_a_late_report_of_an_event_before_the_period_is_no_key_point(tmp_path):
             {"id": "now", "date": "2025-03-12", "title": "青溪区召开重点项目推进会",
              "text": "3月12日，青溪区召开重点项目推进会。会议听取了全区重点项目建设进展情况汇报，部署下一阶段工作。"}]
     data = tmp_path / "week.jsonl"
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(data, rows)
     out = tmp_path / "b.json"
     result = CliRunner().invoke(cli, ["brief", str(data), "--week", "2025-W11", "-o", str(out)])
     assert result.exit_code == 0, result.stderr

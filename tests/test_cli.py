@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from briefing import __version__
 from briefing.cli import cli
 
-from .helpers import SEEDS, real_page
+from .helpers import SEEDS, real_page, write_jsonl
 
 
 def run(*args, input=None):
@@ -87,7 +87,7 @@ def test_jsonl_keeps_ids_and_streams_one_line_each(tmp_path):
     data = tmp_path / "a.jsonl"
     rows = [{"id": "x1", "title": "标题一", "text": "区里召开会议。会议强调要抓落实。各部门要协同推进。"},
             {"id": 7, "text": "第二篇文章讲教育。学校要办好。教师要培训。", "date": "2024-05-13"}]
-    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(data, rows)
     lines = run("summarize", str(data), "-f", "jsonl", "-n", "1").stdout.splitlines()
     records = [json.loads(line) for line in lines]
     assert [r["id"] for r in records] == ["x1", "7"]

@@ -7,6 +7,8 @@ from click.testing import CliRunner
 from briefing.cli import cli
 from briefing.jobs.evaluate import char_tokens, keyword_recall, lcs_length, rouge, rouge_l, rouge_n, title_withheld
 
+from .helpers import write_jsonl
+
 
 def test_char_tokens_drop_punctuation_and_spaces_and_fold_width():
     assert char_tokens("中国，Ａ 1。“好”") == ["中", "国", "a", "1", "好"]
@@ -50,7 +52,7 @@ def test_title_is_withheld_when_it_is_the_reference():
 
 
 def _write_rows(path, rows):
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    write_jsonl(path, rows)
     return path
 
 

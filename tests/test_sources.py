@@ -9,7 +9,7 @@ from briefing.models import BriefItem, Source
 from briefing.render.printed import cited_line, sources_line
 from briefing.brief.sources import printed_name, printed_source
 
-from .helpers import REPO
+from .helpers import REPO, write_jsonl
 
 FIXTURE_WEEK = REPO / "tests" / "fixtures" / "xwlb" / "week.jsonl"
 
@@ -66,7 +66,7 @@ def test_papers_rename_what_a_record_names_and_name_only_files_that_name_nothing
     records = [{"title": f"第{n}条消息", "date": "2026-03-02", "paper": paper,
                 "id": str(n), "text": f"3月2日，有关部门召开第{n}次工作会议，部署春耕备耕工作。会议要求各地抓好落实。"}
                for n, paper in enumerate(["Xinhua", "People's Daily", "", "青溪报"], 1)]
-    (folder / "mixed.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    write_jsonl(folder / "mixed.jsonl", records)
     config = tmp_path / "briefing.toml"
     config.write_text('[papers]\n"mixed*" = "云州日报"\n"People*" = "人民日报海外版"\n', encoding="utf-8")
     out = tmp_path / "w.json"
